@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.MissingNode;
 
 import dev.supportpulse.ingest.dto.Violation;
 import dev.supportpulse.ingest.model.AttributeRule;
@@ -88,8 +89,10 @@ public class EventValidator {
             errors.add(CHANNEL.jsonName(), "must be '" + type.requiredChannel() + "' for " + type.wireName() + ".");
         }
         JsonNode attributes = attributes(json, errors);
-        if (typeKnown && attributes != null) {
-            checkAttributes(type, attributes, errors);
+        boolean attributesMalformed = attributes == null && json.hasNonNull(ATTRIBUTES.jsonName());
+        if (typeKnown && !attributesMalformed) {
+            // An event without attributes still owes its type's required ones.
+            checkAttributes(type, attributes == null ? MissingNode.getInstance() : attributes, errors);
         }
         if (violations.size() > before) {
             return null;
