@@ -39,6 +39,10 @@ public interface IngestConfig {
         @WithDefault("10s")
         Duration databaseTimeout();
 
+        /** How long the readiness check waits for the database before it reports the service not ready. */
+        @WithDefault("2s")
+        Duration readinessTimeout();
+
         /** The Retry-After a client is told when the database is unavailable. */
         @WithDefault("5s")
         Duration retryAfter();

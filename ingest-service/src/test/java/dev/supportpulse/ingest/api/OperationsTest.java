@@ -24,7 +24,7 @@ class OperationsTest {
     void healthIsUpWithADatabaseCheck() {
         given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")).body("checks.name",
-                hasItem(containsString("Reactive PostgreSQL connections health check")));
+                hasItem("event store (PostgreSQL)"));
     }
 
     @Test
