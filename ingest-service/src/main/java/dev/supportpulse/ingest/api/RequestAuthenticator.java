@@ -12,6 +12,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -44,7 +45,7 @@ public class RequestAuthenticator {
                 .toList();
     }
 
-    void warnWhenOpenToNobody(@jakarta.enterprise.event.Observes StartupEvent event) {
+    void warnWhenOpenToNobody(@Observes StartupEvent event) {
         if (apiKeyDigests.isEmpty() && webhookSecrets.isEmpty()) {
             LOG.warn("Neither SUPPORTPULSE_API_KEYS nor SUPPORTPULSE_WEBHOOK_SECRETS is set: every request to "
                     + "/v1/events will be answered 401.");
