@@ -1,0 +1,75 @@
+package dev.supportpulse.metrics.api;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.supportpulse.metrics.dto.DimensionFilter;
+import dev.supportpulse.metrics.dto.MetricDefinition;
+import dev.supportpulse.metrics.dto.MetricResult;
+import dev.supportpulse.metrics.dto.TimeRange;
+import dev.supportpulse.metrics.error.BadUserInputException;
+import dev.supportpulse.metrics.error.NotComputedException;
+import dev.supportpulse.metrics.model.Dimension;
+import dev.supportpulse.metrics.model.Granularity;
+import dev.supportpulse.metrics.model.Metric;
+import dev.supportpulse.metrics.service.CatalogService;
+import dev.supportpulse.metrics.service.MetricService;
+
+/** The metric queries of graphql.md. */
+@GraphQLApi
+public class MetricQueries {
+
+    private final MetricService metrics;
+    private final CatalogService catalog;
+
+    public MetricQueries(MetricService metrics, CatalogService catalog) {
+        this.metrics = metrics;
+        this.catalog = catalog;
+    }
+
+    @Query
+    @Description("Every metric with its unit, direction, dimensions and formula.")
+    public @NonNull List<@NonNull MetricDefinition> metricCatalog() {
+        return catalog.catalog();
+    }
+
+    @Query
+    @Description("One metric over [range.from, range.to), optionally as a series and by dimensions.")
+    public @NonNull Uni<MetricResult> metric(@NonNull @Name("metric") Metric metric,
+            @NonNull @Name("range") TimeRange range, @Name("granularity") Granularity granularity,
+            @Name("groupBy") List<@NonNull Dimension> groupBy, @Name("filter") List<@NonNull DimensionFilter> filter,
+            @Name("timezone") @DefaultValue("UTC") String timezone,
+            @Name("compare") @DefaultValue("false") Boolean compare)
+            throws BadUserInputException, NotComputedException {
+        return metrics.compute(new MetricService.Request(metric, range, granularity, groupBy, filter, timezone,
+                Boolean.TRUE.equals(compare)));
+    }
+
+    @Query
+    @Description("Several metrics over the same range and slicing, in one round trip.")
+    public @NonNull Uni<List<@NonNull MetricResult>> metrics(@NonNull @Name("metrics") List<@NonNull Metric> metrics,
+            @NonNull @Name("range") TimeRange range, @Name("granularity") Granularity granularity,
+            @Name("groupBy") List<@NonNull Dimension> groupBy, @Name("filter") List<@NonNull DimensionFilter> filter,
+            @Name("timezone") @DefaultValue("UTC") String timezone,
+            @Name("compare") @DefaultValue("false") Boolean compare)
+            throws BadUserInputException, NotComputedException {
+        List<Uni<MetricResult>> results = new ArrayList<>();
+        for (Metric metric : metrics) {
+            results.add(this.metrics.compute(
+                    new MetricService.Request(metric, range, granularity, groupBy, filter, timezone, compare)));
+        }
+        if (results.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Uni.join().all(results).andFailFast();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.supportpulse.metrics.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** SupportPulse's own settings for metrics-service, bound from {@code SUPPORTPULSE_METRICS_*} variables. */
+@ConfigMapping(prefix = "supportpulse.metrics")
+public interface MetricsConfig {
+
+    /** How the read models follow the event log. */
+    Projection projection();
+
+    /** Most points (periods × groups) one metric answer may hold; more is a BAD_USER_INPUT error. */
+    @WithDefault("5000")
+    int maxPoints();
+
+    interface Projection {
+
+        /** Pause between two reads of the event log when the last one found nothing new. */
+        @WithDefault("250ms")
+        Duration pollInterval();
+
+        /** Most events read per projection transaction. */
+        @WithDefault("20000")
+        int batchEvents();
+
+        /** Whether this replica runs the projection; the replicas that do take turns through a database lock. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+}

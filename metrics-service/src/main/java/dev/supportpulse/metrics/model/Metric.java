@@ -1,0 +1,202 @@
+package dev.supportpulse.metrics.model;
+
+import static dev.supportpulse.metrics.model.Dimension.ALL;
+import static dev.supportpulse.metrics.model.Dimension.AUDIENCE;
+import static dev.supportpulse.metrics.model.Dimension.CONTACT;
+import static dev.supportpulse.metrics.model.Dimension.QUEUE;
+import static dev.supportpulse.metrics.model.TicketMeasure.count;
+import static dev.supportpulse.metrics.model.TicketMeasure.duration;
+import static dev.supportpulse.metrics.model.TicketMeasure.durationSince;
+import static dev.supportpulse.metrics.model.TicketMeasure.mean;
+import static dev.supportpulse.metrics.model.TicketMeasure.percent;
+import static dev.supportpulse.metrics.model.Unit.COUNT;
+import static dev.supportpulse.metrics.model.Unit.CURRENCY;
+import static dev.supportpulse.metrics.model.Unit.PERCENT;
+import static dev.supportpulse.metrics.model.Unit.RATIO;
+import static dev.supportpulse.metrics.model.Unit.SCORE;
+import static dev.supportpulse.metrics.model.Unit.SECONDS;
+
+import java.util.Set;
+
+/**
+ * The metric catalog of metrics.md: every metric with its unit, direction, dimensions and formula, and for those this
+ * version computes, how it is measured. Adding a metric is one entry here.
+ */
+public enum Metric {
+    // ---------------------------------------------------------------- Volume and workload
+    TICKETS_CREATED("Tickets created", COUNT, null, ALL,
+            "Tickets created in the period. Anchor: creation. Agent: assignee.",
+            count("created_at", "assignee", "true")),
+    TICKETS_RESOLVED("Tickets resolved", COUNT, true, ALL,
+            "Tickets whose latest ticket.resolved falls in the period and that are resolved now. Anchor: resolution. "
+                    + "Agent: resolver (agentId of the latest resolution, else the assignee at that moment).",
+            count("resolved_at", "resolver", "resolved_at IS NOT NULL")),
+    TICKETS_UNRESOLVED("Tickets unresolved", COUNT, false, ALL,
+            "Tickets created in the period and not resolved at the period's end. Anchor: creation. Agent: assignee.",
+            null),
+    OPEN_TICKETS("Open tickets", COUNT, null, ALL,
+            "Snapshot: tickets created before the period's end and not resolved at that instant. Agent: assignee.",
+            null),
+    BACKLOG("Backlog", COUNT, false, ALL,
+            "Snapshot: open tickets at the period's end waiting more than 24 h for a public agent reply to their "
+                    + "newest customer message (or creation). Agent: assignee.",
+            null),
+    RESOLUTION_RATE("Resolution rate", PERCENT, true, ALL,
+            "(created − unresolved at period end) / created. Anchor: creation. Agent: assignee.", null),
+    TICKETS_REOPENED("Tickets reopened", COUNT, false, ALL,
+            "Distinct tickets with at least one ticket.reopened in the period. Agent: resolver.", null),
+    REOPEN_RATE("Reopen rate", PERCENT, false, ALL,
+            "Resolved tickets (as TICKETS_RESOLVED) with any reopen / resolved tickets. Anchor: resolution. "
+                    + "Agent: resolver.",
+            percent("resolved_at", "resolver", "resolved_at IS NOT NULL", "reopens > 0")),
+    TICKETS_REASSIGNED("Tickets reassigned", COUNT, false, ALL,
+            "Distinct tickets assigned in the period to an agent other than the previous assignee. Agent: assignee.",
+            null),
+    ESCALATION_RATE("Escalation rate", PERCENT, false, ALL,
+            "Tickets created in the period that were ever escalated / tickets created. Anchor: creation. "
+                    + "Agent: assignee.",
+            percent("created_at", "assignee", "true", "escalated")),
+    AGENT_REPLIES_PER_TICKET("Agent replies per ticket", RATIO, false, ALL,
+            "Mean number of public agent replies on resolved tickets. Anchor: resolution. Agent: resolver.",
+            mean("resolved_at", "resolver", "resolved_at IS NOT NULL", "public_replies")),
+    CUSTOMER_REPLIES_PER_TICKET("Customer replies per ticket", RATIO, false, ALL,
+            "Mean number of ticket.customer_replied on resolved tickets. Anchor: resolution. Agent: resolver.",
+            mean("resolved_at", "resolver", "resolved_at IS NOT NULL", "customer_replies")),
+    REQUEST_VOLUME("Request volume", COUNT, null, ALL,
+            "Tickets created + contacts queued or blocked that carry no ticketId. Anchor: creation / queued.", null),
+
+    // ---------------------------------------------------------------- Speed
+    FIRST_RESPONSE_TIME("First response time", SECONDS, false, ALL,
+            "Created → first public agent reply, in seconds (never negative); tickets without a reply are not in "
+                    + "it. Anchor: the reply. Agent: that reply's agent.",
+            durationSince("created_at", "first_reply_at", "first_reply_agent", "first_reply_at IS NOT NULL")),
+    REPLY_TIME("Reply time", SECONDS, false, ALL,
+            "For the creation and every customer message, the time to the next public agent reply (from the first "
+                    + "of several unanswered messages). Anchor: the reply. Agent: that reply's agent.",
+            null),
+    RESOLUTION_TIME("Resolution time", SECONDS, false, ALL,
+            "Created → latest ticket.resolved, for tickets resolved now. Anchor: resolution. Agent: resolver.",
+            durationSince("created_at", "resolved_at", "resolver", "resolved_at IS NOT NULL")),
+    FIRST_ASSIGNMENT_TIME("First assignment time", SECONDS, false, ALL,
+            "Created → first ticket.assigned. Anchor: first assignment. Agent: first assignee.",
+            durationSince("created_at", "first_assigned_at", "first_assignee", "first_assigned_at IS NOT NULL")),
+    TIME_SPENT("Time spent", SECONDS, false, ALL,
+            "Sum of ticket.work_logged seconds per resolved ticket (0 when none); mean over resolved tickets. "
+                    + "Anchor: resolution. Agent: resolver.",
+            duration("resolved_at", "resolver", "resolved_at IS NOT NULL", "work_seconds")),
+    AVERAGE_SPEED_OF_ANSWER("Average speed of answer", SECONDS, false, CONTACT,
+            "Contact queued → answered. Anchor: answered. Agent: answering agent.", null),
+    HANDLE_TIME("Handle time", SECONDS, false, CONTACT,
+            "Talk + hold + wrap-up of an ended contact. Anchor: ended. Agent: ending agent.", null),
+
+    // ---------------------------------------------------------------- Quality and service level
+    FIRST_CONTACT_RESOLUTION("First contact resolution", PERCENT, true, ALL,
+            "Resolved tickets with exactly one public agent reply and no reopen / resolved tickets. "
+                    + "Anchor: resolution. Agent: resolver.",
+            percent("resolved_at", "resolver", "resolved_at IS NOT NULL", "public_replies = 1 AND reopens = 0")),
+    SLA_FIRST_RESPONSE_RATE("SLA first response rate", PERCENT, true, ALL,
+            "Achieved / (achieved + breached): achieved when the first public agent reply comes by the due time "
+                    + "(created + the target of the ticket's priority). Anchor: min(first reply, due). Agent: assignee.",
+            null),
+    SLA_RESOLUTION_RATE("SLA resolution rate", PERCENT, true, ALL,
+            "The same with the resolution target and the latest resolution. Anchor: min(resolution, due). "
+                    + "Agent: resolver, else assignee.",
+            null),
+    SERVICE_LEVEL("Service level", PERCENT, true, CONTACT,
+            "Contacts answered within the threshold (default 20 s) / (answered + abandoned). Anchor: queued.", null),
+    ABANDONMENT_RATE("Abandonment rate", PERCENT, false, QUEUE,
+            "Abandoned / queued contacts (still waiting ones included). Anchor: queued.", null),
+    BLOCKAGE("Blockage", COUNT, false, QUEUE, "Blocked contacts. Anchor: blocked.", null),
+
+    // ---------------------------------------------------------------- Satisfaction
+    CSAT("Customer satisfaction", PERCENT, true, ALL,
+            "CSAT responses with score ≥ 4 (scale 1..5) / CSAT responses. Anchor: submitted.", null),
+    CSAT_SCORE("CSAT score", SCORE, true, ALL, "Mean CSAT score (1..5). Anchor: submitted.", null),
+    NPS("Net promoter score", SCORE, true, ALL,
+            "100 × (promoters 9..10 − detractors 0..6) / NPS responses (scale 0..10). Anchor: submitted.", null),
+    CES("Customer effort score", SCORE, true, ALL, "Mean CES score (1..7, 7 = very easy). Anchor: submitted.", null),
+    SURVEY_RESPONSE_RATE("Survey response rate", PERCENT, true, ALL,
+            "Invitations answered / invitations sent. Anchor: invitation sent.", null),
+    INTERNAL_QUALITY_SCORE("Internal quality score", SCORE, true, ALL,
+            "Mean qa.review score (0..100). " + "Anchor: review.", null),
+
+    // ---------------------------------------------------------------- Self-service
+    KB_ARTICLE_VIEWS("Knowledge-base article views", COUNT, true, AUDIENCE, "Article views. Anchor: view.", null),
+    KB_BOUNCE_RATE("Knowledge-base bounce rate", PERCENT, false, AUDIENCE, "Bounced views / views.", null),
+    KB_TIME_ON_PAGE("Knowledge-base time on page", SECONDS, true, AUDIENCE, "Seconds on page per view.", null),
+    KB_HELPFULNESS("Knowledge-base helpfulness", PERCENT, true, AUDIENCE, "Up votes / all votes. Anchor: vote.", null),
+    KB_DEFLECTION_RATIO(
+            "Knowledge-base deflection ratio", RATIO, true, AUDIENCE, "Article views / tickets created.", null),
+    BOT_CONVERSATIONS("Bot conversations", COUNT, null, AUDIENCE, "Bot conversations.", null),
+    BOT_SUCCESS_RATE("Bot success rate", PERCENT, true, AUDIENCE,
+            "Conversations with outcome resolved / all conversations.", null),
+    FORUM_POSTS("Forum posts", COUNT, null, AUDIENCE, "Forum posts.", null),
+    FORUM_SUCCESS_RATE("Forum success rate", PERCENT, true, AUDIENCE,
+            "Question threads started in the period that were resolved / question threads started.", null),
+    SELF_SERVICE_SUCCESS_RATE("Self-service success rate", PERCENT, true, AUDIENCE,
+            "selfservice.session with resolved / all sessions.", null),
+    SELF_SERVICE_SCORE("Self-service score", RATIO, true, AUDIENCE,
+            "Distinct self-service users (customerId, else visitorId) / distinct customers who created tickets.", null),
+    SELF_SERVICE_SHARE("Self-service share", PERCENT, true, AUDIENCE,
+            "Self-service resolutions (resolved sessions + bot resolved + resolved forum threads) / (those + "
+                    + "tickets resolved).",
+            null),
+    COST_PER_TICKET("Cost per ticket", CURRENCY, false, AUDIENCE,
+            "Assisted cost prorated to the period by days / tickets resolved.", null),
+    COST_PER_SELF_SERVICE_SESSION("Cost per self-service session", CURRENCY, false, AUDIENCE,
+            "Self-service cost prorated / (sessions + bot conversations).", null),
+
+    // ---------------------------------------------------------------- Customers and social
+    CUSTOMER_CHURN_RATE("Customer churn rate", PERCENT, false, AUDIENCE,
+            "Customers churned in the period / customers active at its start.", null),
+    CUSTOMER_RETENTION_RATE("Customer retention rate", PERCENT, true, AUDIENCE,
+            "(Active at end − created in period) / active at start.", null),
+    REFERRAL_RATE("Referral rate", PERCENT, true, AUDIENCE, "New customers with referred / new customers.", null),
+    CUSTOMER_LIFETIME_VALUE("Customer lifetime value", CURRENCY, true, AUDIENCE,
+            "Total revenue to the period's end / customers created before it.", null),
+    OFFERS_GRANTED("Offers granted", COUNT, null, AUDIENCE, "Discounts, offers and gifts granted.", null),
+    SOCIAL_ENGAGEMENT("Social engagement", COUNT, true, AUDIENCE, "Likes, shares and positive mentions.", null);
+
+    private final String title;
+    private final Unit unit;
+    private final Boolean higherIsBetter;
+    private final Set<Dimension> dimensions;
+    private final String formula;
+    private final TicketMeasure measure;
+
+    Metric(String title, Unit unit, Boolean higherIsBetter, Set<Dimension> dimensions, String formula,
+            TicketMeasure measure) {
+        this.title = title;
+        this.unit = unit;
+        this.higherIsBetter = higherIsBetter;
+        this.dimensions = dimensions;
+        this.formula = formula;
+        this.measure = measure;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public Unit unit() {
+        return unit;
+    }
+
+    /** Whether a higher value is better; null where neither is (volumes). */
+    public Boolean higherIsBetter() {
+        return higherIsBetter;
+    }
+
+    public Set<Dimension> dimensions() {
+        return dimensions;
+    }
+
+    public String formula() {
+        return formula;
+    }
+
+    /** How this version computes the metric, or null when it does not compute it yet. */
+    public TicketMeasure measure() {
+        return measure;
+    }
+}

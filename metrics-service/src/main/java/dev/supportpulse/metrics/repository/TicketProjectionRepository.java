@@ -1,0 +1,160 @@
+package dev.supportpulse.metrics.repository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Keeps {@code metrics.tickets} in step with the event log: reads the next committed events after the cursor and
+ * recomputes every ticket they touch from all of that ticket's events, in one transaction with the cursor move.
+ */
+@ApplicationScoped
+public class TicketProjectionRepository {
+
+    /** Only one replica projects at a time; the others find the lock taken and skip their turn. */
+    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'))";
+
+    private static final String READ_CURSOR = """
+            SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = 'tickets' FOR UPDATE
+            """;
+
+    // Rows below the oldest running transaction's id are final: no row can appear before them later.
+    private static final String NEXT_BATCH = """
+            WITH batch AS (
+                SELECT txid, seq, ticket_id
+                FROM ingest.event_log
+                WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
+                  AND txid < pg_snapshot_xmin(pg_current_snapshot())
+                ORDER BY txid, seq
+                LIMIT $3)
+            SELECT (SELECT count(*) FROM batch) AS events,
+                   (SELECT txid::text FROM batch ORDER BY txid DESC, seq DESC LIMIT 1) AS last_txid,
+                   (SELECT seq FROM batch ORDER BY txid DESC, seq DESC LIMIT 1) AS last_seq,
+                   (SELECT coalesce(array_agg(DISTINCT ticket_id), '{}') FROM batch WHERE ticket_id IS NOT NULL)
+                       AS tickets
+            """;
+
+    // Latest value first: events are ordered by when they happened, then by arrival for equal instants.
+    private static final String RECOMPUTE_TICKETS = """
+            WITH ticket_events AS (
+                SELECT * FROM ingest.event_log
+                WHERE ticket_id = ANY($1::text[]) AND type LIKE 'ticket.%'),
+            facts AS (
+                SELECT ticket_id,
+                       min(occurred_at) FILTER (WHERE type = 'ticket.created') AS created_at,
+                       (array_agg(coalesce(attributes->>'channel', channel) ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE (type = 'ticket.created' AND channel IS NOT NULL)
+                                      OR (type = 'ticket.updated' AND attributes ? 'channel')))[1] AS channel,
+                       (array_agg(coalesce(attributes->>'region', region) ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE (type = 'ticket.created' AND region IS NOT NULL)
+                                      OR (type = 'ticket.updated' AND attributes ? 'region')))[1] AS region,
+                       (array_agg(attributes->>'type' ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type IN ('ticket.created', 'ticket.updated')
+                                     AND attributes ? 'type'))[1] AS type,
+                       (array_agg(attributes->>'priority' ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type IN ('ticket.created', 'ticket.updated')
+                                     AND attributes ? 'priority'))[1] AS priority,
+                       (array_agg(coalesce(attributes->>'teamId', team_id) ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE (type = 'ticket.created' AND team_id IS NOT NULL)
+                                      OR (type = 'ticket.updated' AND attributes ? 'teamId')))[1] AS team_id,
+                       (array_agg(customer_id ORDER BY occurred_at, seq)
+                           FILTER (WHERE type = 'ticket.created'))[1] AS customer_id,
+                       (array_agg(agent_id ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type = 'ticket.assigned'))[1] AS assignee,
+                       min(occurred_at) FILTER (WHERE type = 'ticket.assigned') AS first_assigned_at,
+                       (array_agg(agent_id ORDER BY occurred_at, seq)
+                           FILTER (WHERE type = 'ticket.assigned'))[1] AS first_assignee,
+                       min(occurred_at) FILTER (WHERE type = 'ticket.agent_replied'
+                           AND coalesce(attributes->>'public', 'true') <> 'false') AS first_reply_at,
+                       (array_agg(agent_id ORDER BY occurred_at, seq) FILTER (WHERE type = 'ticket.agent_replied'
+                           AND coalesce(attributes->>'public', 'true') <> 'false'))[1] AS first_reply_agent,
+                       count(*) FILTER (WHERE type = 'ticket.agent_replied'
+                           AND coalesce(attributes->>'public', 'true') <> 'false') AS public_replies,
+                       count(*) FILTER (WHERE type = 'ticket.customer_replied') AS customer_replies,
+                       (array_agg(type ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type IN ('ticket.resolved', 'ticket.reopened')))[1] AS last_state_change,
+                       (array_agg(occurred_at ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type = 'ticket.resolved'))[1] AS last_resolved_at,
+                       (array_agg(agent_id ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type = 'ticket.resolved'))[1] AS last_resolver,
+                       count(*) FILTER (WHERE type = 'ticket.reopened') AS reopens,
+                       bool_or(type = 'ticket.escalated') AS escalated,
+                       coalesce(sum((attributes->>'seconds')::bigint) FILTER (WHERE type = 'ticket.work_logged'), 0)
+                           AS work_seconds
+                FROM ticket_events
+                GROUP BY ticket_id)
+            INSERT INTO metrics.tickets AS t (ticket_id, created_at, channel, region, type, priority, team_id,
+                customer_id, assignee, first_assigned_at, first_assignee, first_reply_at, first_reply_agent,
+                public_replies, customer_replies, resolved_at, resolver, reopens, escalated, work_seconds)
+            SELECT f.ticket_id, f.created_at, f.channel, f.region, f.type, coalesce(f.priority, 'normal'), f.team_id,
+                   f.customer_id, f.assignee, f.first_assigned_at, f.first_assignee, f.first_reply_at,
+                   f.first_reply_agent, f.public_replies, f.customer_replies,
+                   CASE WHEN f.last_state_change = 'ticket.resolved' THEN f.last_resolved_at END,
+                   CASE WHEN f.last_state_change = 'ticket.resolved'
+                        THEN coalesce(f.last_resolver, assignee_then.agent_id) END,
+                   f.reopens, f.escalated, f.work_seconds
+            FROM facts f
+            LEFT JOIN LATERAL (
+                -- The assignee at the moment of the latest resolution, for resolutions without an agent.
+                SELECT e.agent_id FROM ticket_events e
+                WHERE e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
+                  AND e.occurred_at <= f.last_resolved_at
+                ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 1) assignee_then ON true
+            ON CONFLICT (ticket_id) DO UPDATE SET
+                created_at = excluded.created_at, channel = excluded.channel, region = excluded.region,
+                type = excluded.type, priority = excluded.priority, team_id = excluded.team_id,
+                customer_id = excluded.customer_id, assignee = excluded.assignee,
+                first_assigned_at = excluded.first_assigned_at, first_assignee = excluded.first_assignee,
+                first_reply_at = excluded.first_reply_at, first_reply_agent = excluded.first_reply_agent,
+                public_replies = excluded.public_replies, customer_replies = excluded.customer_replies,
+                resolved_at = excluded.resolved_at, resolver = excluded.resolver, reopens = excluded.reopens,
+                escalated = excluded.escalated, work_seconds = excluded.work_seconds
+            """;
+
+    private static final String MOVE_CURSOR = """
+            UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
+            WHERE name = 'tickets'
+            """;
+
+    private final Pool pool;
+
+    public TicketProjectionRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Projects the next batch of committed events.
+     *
+     * @return how many events were projected: 0 when there was nothing new or another replica holds the turn
+     */
+    public Uni<Integer> projectNextBatch(int batchEvents) {
+        return pool.withTransaction(connection -> connection.query(TAKE_TURN).execute()
+                .map(rows -> rows.iterator().next().getBoolean(0))
+                .flatMap(myTurn -> myTurn ? projectWithLock(connection, batchEvents) : Uni.createFrom().item(0)));
+    }
+
+    private Uni<Integer> projectWithLock(SqlConnection connection, int batchEvents) {
+        return connection.query(READ_CURSOR).execute().map(rows -> rows.iterator().next())
+                .flatMap(cursor -> connection.preparedQuery(NEXT_BATCH)
+                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents)))
+                .map(rows -> rows.iterator().next()).flatMap(batch -> apply(connection, batch));
+    }
+
+    private Uni<Integer> apply(SqlConnection connection, Row batch) {
+        int events = batch.getLong("events").intValue();
+        if (events == 0) {
+            return Uni.createFrom().item(0);
+        }
+        String[] tickets = batch.getArrayOfStrings("tickets");
+        Uni<Void> recompute = tickets.length == 0 ? Uni.createFrom().voidItem()
+                : connection.preparedQuery(RECOMPUTE_TICKETS).execute(Tuple.of(tickets)).replaceWithVoid();
+        return recompute
+                .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)
+                        .execute(Tuple.of(batch.getString("last_txid"), batch.getLong("last_seq"))))
+                .replaceWith(events);
+    }
+}

@@ -1,0 +1,228 @@
+package dev.supportpulse.metrics.service;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+
+import dev.supportpulse.metrics.config.MetricsConfig;
+import dev.supportpulse.metrics.dto.DimensionFilter;
+import dev.supportpulse.metrics.dto.DimensionValue;
+import dev.supportpulse.metrics.dto.MetricPoint;
+import dev.supportpulse.metrics.dto.MetricResult;
+import dev.supportpulse.metrics.dto.MetricValue;
+import dev.supportpulse.metrics.dto.Period;
+import dev.supportpulse.metrics.dto.TimeRange;
+import dev.supportpulse.metrics.error.BadUserInputException;
+import dev.supportpulse.metrics.error.NotComputedException;
+import dev.supportpulse.metrics.error.UnavailableException;
+import dev.supportpulse.metrics.model.AggregateRow;
+import dev.supportpulse.metrics.model.Dimension;
+import dev.supportpulse.metrics.model.Granularity;
+import dev.supportpulse.metrics.model.Metric;
+import dev.supportpulse.metrics.model.MetricQuery;
+import dev.supportpulse.metrics.model.TicketMeasure;
+import dev.supportpulse.metrics.model.Unit;
+import dev.supportpulse.metrics.repository.MetricRepository;
+
+/**
+ * Answers a metric query: checks it against the catalog and the limits, has PostgreSQL aggregate it, and shapes the
+ * dense series (every period for every group that has a record, zero counts and null values where nothing was
+ * measured).
+ */
+@ApplicationScoped
+public class MetricService {
+
+    private static final Comparator<List<String>> GROUP_ORDER = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int order = Comparator.<String> nullsLast(Comparator.naturalOrder()).compare(a.get(i), b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return 0;
+    };
+
+    private final MetricRepository repository;
+    private final int maxPoints;
+
+    public MetricService(MetricRepository repository, MetricsConfig config) {
+        this.repository = repository;
+        this.maxPoints = config.maxPoints();
+    }
+
+    /** The request as the GraphQL API takes it. */
+    public record Request(Metric metric, TimeRange range, Granularity granularity, List<Dimension> groupBy,
+            List<DimensionFilter> filter, String timezone, boolean compare) {
+    }
+
+    public Uni<MetricResult> compute(Request request) throws BadUserInputException, NotComputedException {
+        Metric metric = request.metric();
+        if (metric.measure() == null) {
+            throw new NotComputedException(metric + " is in the catalog but not computed by this version yet.");
+        }
+        Instant from = request.range().from().toInstant();
+        Instant to = request.range().to().toInstant();
+        if (!from.isBefore(to)) {
+            throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
+        }
+        ZoneId zone = zone(request.timezone());
+        List<Dimension> groupBy = request.groupBy() == null ? List.of()
+                : List.copyOf(new LinkedHashSet<>(request.groupBy()));
+        Map<Dimension, List<String>> filter = filters(request.filter());
+        for (Dimension dimension : concat(groupBy, filter.keySet())) {
+            requireSupported(metric, dimension);
+        }
+        List<Period> periods = request.granularity() == null ? List.of()
+                : Periods.cover(from, to, request.granularity(), zone, maxPoints);
+        if (periods.size() > maxPoints) {
+            throw tooManyPoints(metric);
+        }
+        List<Instant> starts = periods.stream().map(period -> period.start().toInstant()).toList();
+        MetricQuery query = new MetricQuery(metric, from, to, starts, groupBy, filter, 0);
+        Uni<List<AggregateRow>> current = repository.aggregate(query);
+        Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(
+                new MetricQuery(metric, from, to, starts, groupBy, filter, Duration.between(from, to).getSeconds()))
+                : Uni.createFrom().item(List.of());
+        return Uni.combine().all().unis(current, previous).asTuple().onFailure(MetricService::isDatabaseDown)
+                .transform(failure -> new UnavailableException("The metrics database is unavailable; retry.", failure))
+                .flatMap(rows -> {
+                    try {
+                        return Uni.createFrom().item(shape(metric, periods, groupBy, rows.getItem1(),
+                                request.compare() ? rows.getItem2() : null));
+                    } catch (BadUserInputException e) {
+                        return Uni.createFrom().failure(e);
+                    }
+                });
+    }
+
+    private MetricResult shape(Metric metric, List<Period> periods, List<Dimension> groupBy, List<AggregateRow> rows,
+            List<AggregateRow> previousRows) throws BadUserInputException {
+        Map<String, AggregateRow> byPoint = new HashMap<>();
+        Map<String, AggregateRow> previousByPoint = new HashMap<>();
+        AggregateRow total = null;
+        AggregateRow previousTotal = null;
+        Set<List<String>> groups = new java.util.TreeSet<>(GROUP_ORDER);
+        for (AggregateRow row : rows) {
+            if (row.total()) {
+                total = row;
+            } else {
+                byPoint.put(key(row.period(), row.group()), row);
+                groups.add(row.group());
+            }
+        }
+        if (previousRows != null) {
+            for (AggregateRow row : previousRows) {
+                if (row.total()) {
+                    previousTotal = row;
+                } else {
+                    previousByPoint.put(key(row.period(), row.group()), row);
+                }
+            }
+        }
+        int periodCount = periods.isEmpty() ? 1 : periods.size();
+        if ((long) periodCount * groups.size() > maxPoints) {
+            throw tooManyPoints(metric);
+        }
+        List<MetricPoint> series = new ArrayList<>(periodCount * groups.size());
+        for (int p = 0; p < periodCount; p++) {
+            Period period = periods.isEmpty() ? null : periods.get(p);
+            int index = periods.isEmpty() ? -1 : p;
+            for (List<String> group : groups) {
+                String key = key(index, group);
+                MetricValue value = valueOf(metric, byPoint.get(key));
+                if (previousRows != null) {
+                    value = value.comparedWith(valueOf(metric, previousByPoint.get(key)).value());
+                }
+                series.add(new MetricPoint(period, dimensionValues(groupBy, group), value));
+            }
+        }
+        MetricValue totalValue = valueOf(metric, total);
+        if (previousRows != null) {
+            totalValue = totalValue.comparedWith(valueOf(metric, previousTotal).value());
+        }
+        return new MetricResult(metric, metric.unit(), totalValue, series);
+    }
+
+    /** A point's value; where nothing was measured, counts are 0 and other values null. */
+    private static MetricValue valueOf(Metric metric, AggregateRow row) {
+        TicketMeasure.Kind kind = metric.measure().kind();
+        if (row == null || row.sampleSize() == 0) {
+            boolean ratio = kind == TicketMeasure.Kind.PERCENT || kind == TicketMeasure.Kind.MEAN;
+            return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, ratio ? 0.0 : null, ratio ? 0.0 : null,
+                    null, null, null, null, null);
+        }
+        return new MetricValue(row.value(), row.sampleSize(), row.numerator(), row.denominator(), row.mean(),
+                row.median(), row.p90(), null, null);
+    }
+
+    private static List<DimensionValue> dimensionValues(List<Dimension> groupBy, List<String> group) {
+        List<DimensionValue> values = new ArrayList<>(groupBy.size());
+        for (int i = 0; i < groupBy.size(); i++) {
+            values.add(new DimensionValue(groupBy.get(i), group.get(i)));
+        }
+        return values;
+    }
+
+    private static String key(int period, List<String> group) {
+        return period + "\u0000" + String.join("\u0000", group.stream().map(v -> v == null ? "\u0001" : v).toList());
+    }
+
+    private static ZoneId zone(String timezone) throws BadUserInputException {
+        try {
+            return ZoneId.of(timezone == null ? "UTC" : timezone);
+        } catch (DateTimeException e) {
+            throw new BadUserInputException("'" + timezone + "' is not an IANA time zone (such as Europe/Stockholm).");
+        }
+    }
+
+    private static Map<Dimension, List<String>> filters(List<DimensionFilter> filters) {
+        Map<Dimension, List<String>> byDimension = new EnumMap<>(Dimension.class);
+        if (filters != null) {
+            for (DimensionFilter filter : filters) {
+                byDimension.computeIfAbsent(filter.dimension(), d -> new ArrayList<>()).addAll(filter.values());
+            }
+        }
+        return byDimension;
+    }
+
+    private static void requireSupported(Metric metric, Dimension dimension)
+            throws BadUserInputException, NotComputedException {
+        if (!metric.dimensions().contains(dimension)) {
+            throw new BadUserInputException(
+                    metric + " cannot be sliced by " + dimension + "; it supports " + metric.dimensions() + ".");
+        }
+        if (dimension == Dimension.CUSTOMER_SEGMENT) {
+            throw new NotComputedException("Slicing by CUSTOMER_SEGMENT is not computed by this version yet.");
+        }
+    }
+
+    private BadUserInputException tooManyPoints(Metric metric) {
+        return new BadUserInputException("The answer for " + metric + " would hold more than " + maxPoints
+                + " points (periods × groups); choose a coarser granularity, a shorter range or fewer groups.");
+    }
+
+    private static boolean isDatabaseDown(Throwable failure) {
+        return !(failure instanceof PgException pg) || pg.getSqlState() == null || pg.getSqlState().startsWith("08")
+                || pg.getSqlState().startsWith("57");
+    }
+
+    private static List<Dimension> concat(List<Dimension> a, Set<Dimension> b) {
+        List<Dimension> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
