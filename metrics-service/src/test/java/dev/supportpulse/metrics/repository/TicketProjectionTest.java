@@ -1,0 +1,142 @@
+package dev.supportpulse.metrics.repository;
+
+import static dev.supportpulse.metrics.support.Event.event;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.OffsetDateTime;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.supportpulse.metrics.support.Event;
+import dev.supportpulse.metrics.support.EventLog;
+
+/** The per-ticket read model, against events in every order, replayed, and across restarts of the projection. */
+@QuarkusTest
+class TicketProjectionTest {
+
+    @Inject
+    EventLog log;
+
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void emptyLog() {
+        log.clear();
+    }
+
+    /**
+     * A ticket's whole life: created, updated, assigned twice, replies (one internal), resolved, reopened, resolved.
+     */
+    private static Event[] lifeOfT1() {
+        return new Event[] {
+                event("ticket.created", "2026-03-02T09:00:00Z").ticket("T1").channel("email").region("EU")
+                        .team("billing").customer("C1").attr("type", "refund"),
+                event("ticket.updated", "2026-03-02T09:10:00Z").ticket("T1").attr("priority", "high").attr("channel",
+                        "chat"),
+                event("ticket.assigned", "2026-03-02T09:05:00Z").ticket("T1").agent("A1"),
+                event("ticket.agent_replied", "2026-03-02T09:20:00Z").ticket("T1").agent("A1").attr("public", false),
+                event("ticket.agent_replied", "2026-03-02T09:30:00Z").ticket("T1").agent("A1"),
+                event("ticket.customer_replied", "2026-03-02T10:00:00Z").ticket("T1"),
+                event("ticket.assigned", "2026-03-02T10:30:00Z").ticket("T1").agent("A2"),
+                event("ticket.agent_replied", "2026-03-02T11:00:00Z").ticket("T1").agent("A2").attr("public", true),
+                event("ticket.work_logged", "2026-03-02T11:05:00Z").ticket("T1").agent("A2").attr("seconds", 600),
+                event("ticket.resolved", "2026-03-02T12:00:00Z").ticket("T1").agent("A2"),
+                event("ticket.reopened", "2026-03-03T08:00:00Z").ticket("T1"),
+                event("ticket.escalated", "2026-03-03T08:30:00Z").ticket("T1").attr("reason", "manual"),
+                event("ticket.work_logged", "2026-03-03T09:00:00Z").ticket("T1").agent("A2").attr("seconds", 300),
+                // Resolved again without an agent: the resolver is the assignee at that moment, A2.
+                event("ticket.resolved", "2026-03-03T09:30:00Z").ticket("T1") };
+    }
+
+    private Row ticket(String id) {
+        return pool.preparedQuery("SELECT * FROM metrics.tickets WHERE ticket_id = $1").execute(Tuple.of(id)).await()
+                .indefinitely().iterator().next();
+    }
+
+    private void assertLifeOfT1() {
+        Row t1 = ticket("T1");
+        assertEquals(OffsetDateTime.parse("2026-03-02T09:00:00Z"), t1.getOffsetDateTime("created_at"));
+        // ticket.updated overrides created's channel; the rest stays as created.
+        assertEquals("chat", t1.getString("channel"));
+        assertEquals("EU", t1.getString("region"));
+        assertEquals("billing", t1.getString("team_id"));
+        assertEquals("refund", t1.getString("type"));
+        assertEquals("high", t1.getString("priority"));
+        assertEquals("A2", t1.getString("assignee"));
+        assertEquals("A1", t1.getString("first_assignee"));
+        assertEquals(OffsetDateTime.parse("2026-03-02T09:05:00Z"), t1.getOffsetDateTime("first_assigned_at"));
+        // The internal note at 09:20 is no reply; the first public reply is 09:30.
+        assertEquals(OffsetDateTime.parse("2026-03-02T09:30:00Z"), t1.getOffsetDateTime("first_reply_at"));
+        assertEquals("A1", t1.getString("first_reply_agent"));
+        assertEquals(2, t1.getInteger("public_replies"));
+        assertEquals(1, t1.getInteger("customer_replies"));
+        assertEquals(OffsetDateTime.parse("2026-03-03T09:30:00Z"), t1.getOffsetDateTime("resolved_at"));
+        assertEquals("A2", t1.getString("resolver"));
+        assertEquals(1, t1.getInteger("reopens"));
+        assertEquals(true, t1.getBoolean("escalated"));
+        assertEquals(900, t1.getLong("work_seconds"));
+    }
+
+    @Test
+    void aTicketsFactsFollowItsWholeLifecycle() {
+        log.appendAndProject(lifeOfT1());
+        assertLifeOfT1();
+    }
+
+    @Test
+    void eventsInReverseOrderAndInManyBatchesGiveTheSameFacts() {
+        Event[] events = lifeOfT1();
+        for (int i = events.length - 1; i >= 0; i--) {
+            log.appendAndProject(events[i]);
+        }
+        assertLifeOfT1();
+    }
+
+    @Test
+    void replayingTheLogChangesNothing() {
+        log.appendAndProject(lifeOfT1());
+        log.rewind();
+        assertEquals(14, log.project(), "the whole log is read again");
+        assertLifeOfT1();
+    }
+
+    @Test
+    void theProjectionResumesWhereItStopped() {
+        Event[] events = lifeOfT1();
+        log.appendAndProject(java.util.Arrays.copyOfRange(events, 0, 5));
+        log.append(java.util.Arrays.copyOfRange(events, 5, events.length));
+        // Only the 9 new events are read: the cursor was kept in the database.
+        assertEquals(9, log.project());
+        assertEquals(0, log.project());
+        assertLifeOfT1();
+    }
+
+    @Test
+    void aReopenedTicketIsNotResolvedUntilResolvedAgain() {
+        log.appendAndProject(event("ticket.created", "2026-03-02T09:00:00Z").ticket("T2").channel("email"),
+                event("ticket.resolved", "2026-03-02T10:00:00Z").ticket("T2").agent("A1"),
+                event("ticket.reopened", "2026-03-02T11:00:00Z").ticket("T2"));
+        assertNull(ticket("T2").getOffsetDateTime("resolved_at"));
+        assertNull(ticket("T2").getString("resolver"));
+        assertEquals("normal", ticket("T2").getString("priority"), "priority defaults to normal");
+    }
+
+    @Test
+    void eventsOfATicketWhoseCreationHasNotArrivedWait() {
+        log.appendAndProject(event("ticket.assigned", "2026-03-02T09:05:00Z").ticket("T3").agent("A1"));
+        assertNull(ticket("T3").getOffsetDateTime("created_at"));
+        log.appendAndProject(event("ticket.created", "2026-03-02T09:00:00Z").ticket("T3").channel("phone"));
+        assertEquals(OffsetDateTime.parse("2026-03-02T09:00:00Z"), ticket("T3").getOffsetDateTime("created_at"));
+        assertEquals("A1", ticket("T3").getString("assignee"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.supportpulse.metrics.support;
+
+import java.util.Arrays;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.supportpulse.metrics.service.ProjectionService;
+
+/**
+ * Writes events into ingest's event log as ingest-service does (one committed transaction per call), and brings the
+ * read models up to date on demand.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    private final Pool pool;
+    private final ProjectionService projection;
+
+    public EventLog(Pool pool, ProjectionService projection) {
+        this.pool = pool;
+        this.projection = projection;
+    }
+
+    /** Empties the event log and every read model, and rewinds the projection. */
+    public void clear() {
+        pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
+        pool.query("TRUNCATE metrics.tickets").execute().await().indefinitely();
+        rewind();
+    }
+
+    /** Sets the projection back to the log's start, as a rebuild would; the read models stay as they are. */
+    public void rewind() {
+        pool.query("UPDATE metrics.projection_cursor SET last_txid = '0', last_seq = 0").execute().await()
+                .indefinitely();
+    }
+
+    /** Appends the events in the given order, in one transaction. */
+    public void append(Event... events) {
+        pool.withTransaction(connection -> {
+            var insert = connection.preparedQuery("""
+                    INSERT INTO ingest.events (event_id, type, occurred_at, ticket_id, contact_id, agent_id, team_id,
+                                               customer_id, channel, region, attributes)
+                    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::text::jsonb)
+                    """);
+            return insert.executeBatch(Arrays
+                    .stream(events).map(e -> Tuple.from(Arrays.asList(e.id, e.type, e.occurredAt, e.ticketId,
+                            e.contactId, e.agentId, e.teamId, e.customerId, e.channel, e.region, e.attributesJson())))
+                    .toList());
+        }).await().indefinitely();
+    }
+
+    /** Appends and projects: the read models then reflect every event. */
+    public void appendAndProject(Event... events) {
+        append(events);
+        project();
+    }
+
+    public long project() {
+        return projection.catchUp().await().indefinitely();
+    }
+}
