@@ -24,7 +24,11 @@ import dev.supportpulse.metrics.model.Metric;
 import dev.supportpulse.metrics.service.CatalogService;
 import dev.supportpulse.metrics.service.MetricService;
 
-/** The metric queries of graphql.md. */
+/**
+ * The metric queries of graphql.md. {@code groupBy} and {@code filter} are {@code [Dimension]} and
+ * {@code [DimensionFilter]} in the schema, not {@code [Dimension!]}: SmallRye GraphQL turns a non-null element type of
+ * a list argument into a required list (smallrye-graphql#753). Null elements are rejected as BAD_USER_INPUT.
+ */
 @GraphQLApi
 public class MetricQueries {
 
@@ -46,7 +50,7 @@ public class MetricQueries {
     @Description("One metric over [range.from, range.to), optionally as a series and by dimensions.")
     public @NonNull Uni<MetricResult> metric(@NonNull @Name("metric") Metric metric,
             @NonNull @Name("range") TimeRange range, @Name("granularity") Granularity granularity,
-            @Name("groupBy") List<@NonNull Dimension> groupBy, @Name("filter") List<@NonNull DimensionFilter> filter,
+            @Name("groupBy") List<Dimension> groupBy, @Name("filter") List<DimensionFilter> filter,
             @Name("timezone") @DefaultValue("UTC") String timezone,
             @Name("compare") @DefaultValue("false") Boolean compare)
             throws BadUserInputException, NotComputedException {
@@ -58,7 +62,7 @@ public class MetricQueries {
     @Description("Several metrics over the same range and slicing, in one round trip.")
     public @NonNull Uni<List<@NonNull MetricResult>> metrics(@NonNull @Name("metrics") List<@NonNull Metric> metrics,
             @NonNull @Name("range") TimeRange range, @Name("granularity") Granularity granularity,
-            @Name("groupBy") List<@NonNull Dimension> groupBy, @Name("filter") List<@NonNull DimensionFilter> filter,
+            @Name("groupBy") List<Dimension> groupBy, @Name("filter") List<DimensionFilter> filter,
             @Name("timezone") @DefaultValue("UTC") String timezone,
             @Name("compare") @DefaultValue("false") Boolean compare)
             throws BadUserInputException, NotComputedException {

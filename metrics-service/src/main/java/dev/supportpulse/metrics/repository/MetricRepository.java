@@ -56,7 +56,7 @@ public class MetricRepository {
             parameters.add(query.periodStarts().stream().map(start -> OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
                     .toArray(OffsetDateTime[]::new));
             // width_bucket finds each anchor's period among the starts cut in Java (DST-exact), by binary search.
-            bucket = "width_bucket(" + measure.anchor() + " + make_interval(secs => $3), $" + parameters.size()
+            bucket = "width_bucket(" + measure.anchor() + " + make_interval(secs => $3::float8), $" + parameters.size()
                     + "::timestamptz[])";
             grouped.add("bucket");
         }
@@ -80,7 +80,8 @@ public class MetricRepository {
                            priority, %4$s AS v
                     FROM metrics.tickets
                     WHERE created_at IS NOT NULL AND (%5$s)
-                      AND %1$s >= $1 - make_interval(secs => $3) AND %1$s < $2 - make_interval(secs => $3))
+                      AND %1$s >= $1::timestamptz - make_interval(secs => $3::float8)
+                      AND %1$s < $2::timestamptz - make_interval(secs => $3::float8))
                 SELECT %6$s AS total, %11$s AS bucket%7$s, %8$s
                 FROM measured
                 WHERE %9$s

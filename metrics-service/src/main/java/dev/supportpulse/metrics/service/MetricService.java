@@ -15,6 +15,8 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 
@@ -27,6 +29,7 @@ import dev.supportpulse.metrics.dto.MetricValue;
 import dev.supportpulse.metrics.dto.Period;
 import dev.supportpulse.metrics.dto.TimeRange;
 import dev.supportpulse.metrics.error.BadUserInputException;
+import dev.supportpulse.metrics.error.InternalErrorException;
 import dev.supportpulse.metrics.error.NotComputedException;
 import dev.supportpulse.metrics.error.UnavailableException;
 import dev.supportpulse.metrics.model.AggregateRow;
@@ -45,6 +48,8 @@ import dev.supportpulse.metrics.repository.MetricRepository;
  */
 @ApplicationScoped
 public class MetricService {
+
+    private static final Logger LOG = Logger.getLogger(MetricService.class);
 
     private static final Comparator<List<String>> GROUP_ORDER = (a, b) -> {
         for (int i = 0; i < a.size(); i++) {
@@ -71,20 +76,24 @@ public class MetricService {
 
     public Uni<MetricResult> compute(Request request) throws BadUserInputException, NotComputedException {
         Metric metric = request.metric();
-        if (metric.measure() == null) {
-            throw new NotComputedException(metric + " is in the catalog but not computed by this version yet.");
-        }
         Instant from = request.range().from().toInstant();
         Instant to = request.range().to().toInstant();
         if (!from.isBefore(to)) {
             throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
         }
         ZoneId zone = zone(request.timezone());
+        if (request.groupBy() != null && request.groupBy().contains(null)
+                || request.filter() != null && request.filter().contains(null)) {
+            throw new BadUserInputException("groupBy and filter may not hold null elements.");
+        }
         List<Dimension> groupBy = request.groupBy() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.groupBy()));
         Map<Dimension, List<String>> filter = filters(request.filter());
         for (Dimension dimension : concat(groupBy, filter.keySet())) {
             requireSupported(metric, dimension);
+        }
+        if (metric.measure() == null) {
+            throw new NotComputedException(metric + " is in the catalog but not computed by this version yet.");
         }
         List<Period> periods = request.granularity() == null ? List.of()
                 : Periods.cover(from, to, request.granularity(), zone, maxPoints);
@@ -215,9 +224,19 @@ public class MetricService {
                 + " points (periods × groups); choose a coarser granularity, a shorter range or fewer groups.");
     }
 
-    private static boolean isDatabaseDown(Throwable failure) {
-        return !(failure instanceof PgException pg) || pg.getSqlState() == null || pg.getSqlState().startsWith("08")
-                || pg.getSqlState().startsWith("57");
+    /**
+     * A database that cannot be reached (no PostgreSQL error at all, or one of the connection and shutdown classes) is
+     * UNAVAILABLE and worth a retry; anything else is a bug, logged and answered without details.
+     */
+    private static Throwable toClientError(Throwable failure) {
+        boolean reportedByPostgres = failure instanceof PgException;
+        String state = reportedByPostgres ? ((PgException) failure).getSqlState() : null;
+        if (!reportedByPostgres || state == null || state.startsWith("08") || state.startsWith("57")
+                || state.startsWith("53")) {
+            return new UnavailableException("The metrics database is unavailable; retry.", failure);
+        }
+        LOG.error("Metric query failed", failure);
+        return new InternalErrorException();
     }
 
     private static List<Dimension> concat(List<Dimension> a, Set<Dimension> b) {

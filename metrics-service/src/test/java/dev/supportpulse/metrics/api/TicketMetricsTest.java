@@ -1,0 +1,260 @@
+package dev.supportpulse.metrics.api;
+
+import static dev.supportpulse.metrics.support.Event.event;
+import static dev.supportpulse.metrics.support.GraphQl.query;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import dev.supportpulse.metrics.support.EventLog;
+
+/**
+ * Ticket metrics over GraphQL on a small data set whose answers are worked out by hand below.
+ *
+ * <pre>
+ * T1 created 03-02 09:00Z email EU billing; assigned A1 09:05; public reply A1 09:30 (FRT 1800 s);
+ *    resolved by A1 03-02 12:00 (10800 s; one public reply, no reopen: first-contact resolution)
+ * T2 created 03-02 10:00Z chat NA; assigned A2 10:20 (first assignment 1200 s); reply A2 11:00 (FRT 3600 s);
+ *    customer reply 11:30; reply A2 12:00; escalated; resolved by A2 03-03 10:00 (86400 s; two replies: no FCR)
+ * T3 created 03-03 08:00Z email EU; assigned A1 08:30; reply A1 stamped 07:59:30, before creation (FRT 0 s);
+ *    not resolved
+ * T4 created 03-03 09:00Z phone NA; never assigned, never answered; resolved without agent 03-03 11:00 (7200 s;
+ *    resolver none)
+ * T5 created 03-03 03:00Z email (22:00 on 03-02 in New York); nothing else
+ * </pre>
+ */
+@QuarkusTest
+class TicketMetricsTest {
+
+    private static final String MARCH_2_TO_4 = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-04T00:00:00Z\"}";
+
+    @Inject
+    EventLog log;
+
+    @BeforeEach
+    void dataSet() {
+        log.clear();
+        log.appendAndProject(
+                event("ticket.created", "2026-03-02T09:00:00Z").ticket("T1").channel("email").region("EU")
+                        .team("billing"),
+                event("ticket.assigned", "2026-03-02T09:05:00Z").ticket("T1").agent("A1"),
+                event("ticket.agent_replied", "2026-03-02T09:30:00Z").ticket("T1").agent("A1"),
+                event("ticket.work_logged", "2026-03-02T11:00:00Z").ticket("T1").agent("A1").attr("seconds", 600),
+                event("ticket.resolved", "2026-03-02T12:00:00Z").ticket("T1").agent("A1"),
+
+                event("ticket.created", "2026-03-02T10:00:00Z").ticket("T2").channel("chat").region("NA"),
+                event("ticket.assigned", "2026-03-02T10:20:00Z").ticket("T2").agent("A2"),
+                event("ticket.agent_replied", "2026-03-02T11:00:00Z").ticket("T2").agent("A2"),
+                event("ticket.customer_replied", "2026-03-02T11:30:00Z").ticket("T2"),
+                event("ticket.agent_replied", "2026-03-02T12:00:00Z").ticket("T2").agent("A2"),
+                event("ticket.escalated", "2026-03-02T12:30:00Z").ticket("T2").attr("reason", "manual"),
+                event("ticket.resolved", "2026-03-03T10:00:00Z").ticket("T2").agent("A2"),
+
+                event("ticket.created", "2026-03-03T08:00:00Z").ticket("T3").channel("email").region("EU"),
+                event("ticket.assigned", "2026-03-03T08:30:00Z").ticket("T3").agent("A1"),
+                event("ticket.agent_replied", "2026-03-03T07:59:30Z").ticket("T3").agent("A1"),
+
+                event("ticket.created", "2026-03-03T09:00:00Z").ticket("T4").channel("phone").region("NA"),
+                event("ticket.resolved", "2026-03-03T11:00:00Z").ticket("T4"),
+
+                event("ticket.created", "2026-03-03T03:00:00Z").ticket("T5").channel("email"));
+    }
+
+    @Test
+    void ticketsCreatedByDayAndAgentIsADenseSeriesWithNoAssigneeLast() {
+        // Assignees: T1 A1, T2 A2, T3 A1, T4 none, T5 none. Days (UTC): 03-02 T1 T2; 03-03 T3 T4 T5.
+        query("{ metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ", granularity: DAY, groupBy: [AGENT]) {"
+                + " metric unit total { value sampleSize } series { period { start end label }"
+                + " group { dimension value } value { value sampleSize } } } }").body("errors", nullValue())
+                        .body("data.metric.unit", equalTo("COUNT")).body("data.metric.total.value", equalTo(5.0))
+                        .body("data.metric.series", hasSize(6))
+                        .body("data.metric.series.period.label",
+                                contains("2026-03-02", "2026-03-02", "2026-03-02", "2026-03-03", "2026-03-03",
+                                        "2026-03-03"))
+                        .body("data.metric.series.group.value.flatten()", contains("A1", "A2", null, "A1", "A2", null))
+                        .body("data.metric.series.value.value", contains(1.0, 1.0, 0.0, 1.0, 0.0, 2.0))
+                        .body("data.metric.series[0].period.start", equalTo("2026-03-02T00:00:00Z"))
+                        .body("data.metric.series[0].period.end", equalTo("2026-03-03T00:00:00Z"));
+    }
+
+    @Test
+    void firstResponseTimeHasExactMeanMedianAndP90AndClampsRepliesBeforeCreation() {
+        // Samples, anchored at the reply: 03-02 T1 1800, T2 3600; 03-03 T3 0 (reply stamped before creation).
+        // Total: mean 1800, median 1800, p90 = 1800 + 0.8 × 1800 = 3240 (percentile_cont over 0, 1800, 3600).
+        // 03-02: mean 2700, median 2700, p90 = 1800 + 0.9 × 1800 = 3420.
+        query("{ metric(metric: FIRST_RESPONSE_TIME, " + MARCH_2_TO_4 + ", granularity: DAY) {"
+                + " total { value sampleSize mean median p90 } series { value { value sampleSize median p90 } } } }")
+                        .body("errors", nullValue()).body("data.metric.total.sampleSize", equalTo(3))
+                        .body("data.metric.total.value", equalTo(1800.0))
+                        .body("data.metric.total.median", equalTo(1800.0))
+                        .body("data.metric.total.p90", equalTo(3240.0))
+                        .body("data.metric.series.value.sampleSize", contains(2, 1))
+                        .body("data.metric.series.value.value", contains(2700.0, 0.0))
+                        .body("data.metric.series.value.p90", contains(3420.0, 0.0));
+    }
+
+    @Test
+    void resolutionTimeCountsTicketsResolvedNow() {
+        // T1 10800, T2 86400, T4 7200: mean 34800, median 10800, p90 = 10800 + 0.8 × 75600 = 71280.
+        query("{ metric(metric: RESOLUTION_TIME, " + MARCH_2_TO_4 + ") { total { value sampleSize median p90 } } }")
+                .body("data.metric.total.sampleSize", equalTo(3)).body("data.metric.total.value", equalTo(34800.0))
+                .body("data.metric.total.median", equalTo(10800.0)).body("data.metric.total.p90", equalTo(71280.0));
+    }
+
+    @Test
+    void firstContactResolutionIsAPercentWithNumeratorAndDenominator() {
+        // Resolved: T1 (one reply: yes), T2 (two replies: no), T4 (no reply: no) = 1/3. By day of resolution:
+        // 03-02 T1 = 1/1; 03-03 T2, T4 = 0/2. By resolver: A1 1/1, A2 0/1, none (T4) 0/1.
+        query("{ byDay: metric(metric: FIRST_CONTACT_RESOLUTION, " + MARCH_2_TO_4 + ", granularity: DAY) {"
+                + " total { value numerator denominator sampleSize } series { value { value numerator denominator } } }"
+                + " byAgent: metric(metric: FIRST_CONTACT_RESOLUTION, " + MARCH_2_TO_4 + ", groupBy: [AGENT]) {"
+                + " series { period { label } group { value } value { value } } } }").body("errors", nullValue())
+                        .body("data.byDay.total.value", closeTo(33.333, 0.001))
+                        .body("data.byDay.total.numerator", equalTo(1.0))
+                        .body("data.byDay.total.denominator", equalTo(3.0))
+                        .body("data.byDay.total.sampleSize", equalTo(3))
+                        .body("data.byDay.series.value.value", contains(100.0, 0.0))
+                        .body("data.byDay.series.value.denominator", contains(1.0, 2.0))
+                        .body("data.byAgent.series.period", contains(nullValue(), nullValue(), nullValue()))
+                        .body("data.byAgent.series.group.value.flatten()", contains("A1", "A2", null))
+                        .body("data.byAgent.series.value.value", contains(100.0, 0.0, 0.0));
+    }
+
+    @Test
+    void otherTicketRatesAndMeans() {
+        // Escalation: 1 of 5 created (T2) = 20 %. Agent replies per resolved ticket: (1 + 2 + 0) / 3 = 1.
+        // Customer replies: (0 + 1 + 0) / 3. Time spent: (600 + 0 + 0) / 3 = 200 s. Reopen rate: 0 of 3.
+        // First assignment: T1 300 s, T2 1200 s, T3 1800 s: mean 1100. Resolved by channel: chat, email, phone 1 each.
+        query("{ metrics(metrics: [ESCALATION_RATE, AGENT_REPLIES_PER_TICKET, CUSTOMER_REPLIES_PER_TICKET, TIME_SPENT,"
+                + " REOPEN_RATE, FIRST_ASSIGNMENT_TIME], " + MARCH_2_TO_4 + ") { metric total { value } }"
+                + " resolved: metric(metric: TICKETS_RESOLVED, " + MARCH_2_TO_4 + ", groupBy: [CHANNEL]) {"
+                + " series { group { value } value { value } } } }")
+                        .body("errors", nullValue())
+                        .body("data.metrics.metric",
+                                contains("ESCALATION_RATE", "AGENT_REPLIES_PER_TICKET", "CUSTOMER_REPLIES_PER_TICKET",
+                                        "TIME_SPENT", "REOPEN_RATE", "FIRST_ASSIGNMENT_TIME"))
+                        .body("data.metrics[0].total.value", equalTo(20.0))
+                        .body("data.metrics[1].total.value", equalTo(1.0))
+                        .body("data.metrics[2].total.value", closeTo(0.3333, 0.0001))
+                        .body("data.metrics[3].total.value", equalTo(200.0))
+                        .body("data.metrics[4].total.value", equalTo(0.0))
+                        .body("data.metrics[5].total.value", equalTo(1100.0))
+                        .body("data.resolved.series.group.value.flatten()", contains("chat", "email", "phone"))
+                        .body("data.resolved.series.value.value", contains(1.0, 1.0, 1.0));
+    }
+
+    @Test
+    void filtersKeepOnlyTheGivenValues() {
+        // Email tickets created: T1, T3, T5; of those assigned to A1: T1, T3.
+        query("{ metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4
+                + ", filter: [{dimension: CHANNEL, values: [\"email\"]},"
+                + " {dimension: AGENT, values: [\"A1\"]}]) { total { value } } }").body("data.metric.total.value",
+                        equalTo(2.0));
+    }
+
+    @Test
+    void daysAreCutInTheQueryTimeZone() {
+        // New York is UTC−5 in early March. Its 03-02 is [03-02 05:00Z, 03-03 05:00Z): T1, T2 and T5 (22:00 local).
+        query("{ metric(metric: TICKETS_CREATED, range: {from: \"2026-03-02T00:00:00-05:00\","
+                + " to: \"2026-03-04T00:00:00-05:00\"}, granularity: DAY, timezone: \"America/New_York\") {"
+                + " total { value } series { period { start label } value { value } } } }").body("errors", nullValue())
+                        .body("data.metric.series.period.label", contains("2026-03-02", "2026-03-03"))
+                        .body("data.metric.series.period.start",
+                                contains("2026-03-02T00:00:00-05:00", "2026-03-03T00:00:00-05:00"))
+                        .body("data.metric.series.value.value", contains(3.0, 2.0));
+    }
+
+    @Test
+    void aDstDayInStockholmHas23HoursAndWeeksStartOnMonday() {
+        log.appendAndProject(
+                // 00:30 local on 03-29 (CET, +01:00), 23:30 local on 03-29 (CEST, +02:00), 00:30 local on 03-30.
+                event("ticket.created", "2026-03-28T23:30:00Z").ticket("D1").channel("email"),
+                event("ticket.created", "2026-03-29T21:30:00Z").ticket("D2").channel("email"),
+                event("ticket.created", "2026-03-29T22:30:00Z").ticket("D3").channel("email"),
+                // A Wednesday in the week that starts on Monday 30 March and ends in April.
+                event("ticket.created", "2026-04-01T12:00:00Z").ticket("W1").channel("email"));
+        query("{ day: metric(metric: TICKETS_CREATED, range: {from: \"2026-03-29T00:00:00+01:00\","
+                + " to: \"2026-03-31T00:00:00+02:00\"}, granularity: DAY, timezone: \"Europe/Stockholm\") {"
+                + " series { period { start end label } value { value } } }"
+                + " week: metric(metric: TICKETS_CREATED, range: {from: \"2026-03-30T00:00:00Z\","
+                + " to: \"2026-04-06T00:00:00Z\"}, granularity: WEEK) { series { period { start end label } value { value } } } }")
+                        .body("errors", nullValue())
+                        .body("data.day.series.period.start",
+                                contains("2026-03-29T00:00:00+01:00", "2026-03-30T00:00:00+02:00"))
+                        .body("data.day.series.period.end",
+                                contains("2026-03-30T00:00:00+02:00", "2026-03-31T00:00:00+02:00"))
+                        .body("data.day.series.value.value", contains(2.0, 1.0))
+                        .body("data.week.series.period.label", contains("2026-W14"))
+                        .body("data.week.series.period.start", contains("2026-03-30T00:00:00Z"))
+                        .body("data.week.series.value.value", contains(1.0));
+    }
+
+    @Test
+    void seriesAreDenseAcrossDaysWithoutRecords() {
+        // 03-04 has no ticket: it still has a point for every channel, with count 0.
+        query("{ metric(metric: TICKETS_CREATED, range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-05T00:00:00Z\"},"
+                + " granularity: DAY, groupBy: [CHANNEL]) { series { period { label } group { value } value { value } } } }")
+                        .body("data.metric.series", hasSize(9))
+                        .body("data.metric.series.value.value", contains(1.0, 1.0, 0.0, 0.0, 2.0, 1.0, 0.0, 0.0, 0.0));
+    }
+
+    @Test
+    void compareGivesThePreviousPeriodOfTheSameLength() {
+        // 03-03 holds T3, T4, T5; the day before, T1 and T2.
+        query("{ metric(metric: TICKETS_CREATED, range: {from: \"2026-03-03T00:00:00Z\", to: \"2026-03-04T00:00:00Z\"},"
+                + " granularity: DAY, compare: true) { total { value previous change }"
+                + " series { value { value previous change } } } }").body("errors", nullValue())
+                        .body("data.metric.total.value", equalTo(3.0)).body("data.metric.total.previous", equalTo(2.0))
+                        .body("data.metric.total.change", equalTo(1.0))
+                        .body("data.metric.series[0].value.previous", equalTo(2.0));
+    }
+
+    @Test
+    void severalMetricsAndTheCatalogInOneDocument() {
+        query("{ metricCatalog { metric unit dimensions computed }" + " a: metric(metric: TICKETS_CREATED, "
+                + MARCH_2_TO_4 + ") { total { value } }" + " b: metric(metric: TICKETS_RESOLVED, " + MARCH_2_TO_4
+                + ") { total { value } } }").body("errors", nullValue()).body("data.metricCatalog", hasSize(52))
+                        .body("data.a.total.value", equalTo(5.0)).body("data.b.total.value", equalTo(3.0));
+    }
+
+    @Test
+    void badInputIsABadUserInputErrorWithoutAStackTrace() {
+        assertBadUserInput("metric(metric: TICKETS_CREATED, range: {from: \"2026-03-04T00:00:00Z\","
+                + " to: \"2026-03-02T00:00:00Z\"})", "range.from must be before range.to");
+        assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ", timezone: \"Mars/Olympus\")",
+                "'Mars/Olympus' is not an IANA time zone");
+        assertBadUserInput("metric(metric: ABANDONMENT_RATE, " + MARCH_2_TO_4 + ", groupBy: [AGENT])",
+                "ABANDONMENT_RATE cannot be sliced by AGENT");
+        assertBadUserInput(
+                "metric(metric: KB_ARTICLE_VIEWS, " + MARCH_2_TO_4
+                        + ", filter: [{dimension: PRIORITY, values: [\"high\"]}])",
+                "KB_ARTICLE_VIEWS cannot be sliced by PRIORITY");
+        // A year by hour is 8,760 points, over the 5,000 allowed.
+        assertBadUserInput("metric(metric: TICKETS_CREATED, range: {from: \"2026-01-01T00:00:00Z\","
+                + " to: \"2027-01-01T00:00:00Z\"}, granularity: HOUR)", "more than 5000 points");
+    }
+
+    @Test
+    void aMetricNotComputedYetSaysSoInsteadOfANumber() {
+        query("{ metric(metric: CSAT, " + MARCH_2_TO_4 + ") { total { value } } }").body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("NOT_IMPLEMENTED"))
+                .body("errors[0].message", equalTo("CSAT is in the catalog but not computed by this version yet."));
+    }
+
+    private static void assertBadUserInput(String field, String message) {
+        query("{ " + field + " { total { value } } }").body("data", nullValue()).body("errors", hasSize(1))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString(message))
+                .body("errors[0].extensions.exception", nullValue());
+    }
+
+}
