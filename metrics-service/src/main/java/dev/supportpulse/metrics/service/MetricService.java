@@ -106,8 +106,7 @@ public class MetricService {
         Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(
                 new MetricQuery(metric, from, to, starts, groupBy, filter, Duration.between(from, to).getSeconds()))
                 : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(current, previous).asTuple().onFailure(MetricService::isDatabaseDown)
-                .transform(failure -> new UnavailableException("The metrics database is unavailable; retry.", failure))
+        return Uni.combine().all().unis(current, previous).asTuple().onFailure().transform(MetricService::toClientError)
                 .flatMap(rows -> {
                     try {
                         return Uni.createFrom().item(shape(metric, periods, groupBy, rows.getItem1(),
