@@ -13,6 +13,8 @@ import org.eclipse.microprofile.graphql.Query;
 import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.metrics.dto.DimensionFilter;
+import dev.supportpulse.metrics.dto.LeaderboardEntry;
+import dev.supportpulse.metrics.dto.LoadCell;
 import dev.supportpulse.metrics.dto.MetricDefinition;
 import dev.supportpulse.metrics.dto.MetricResult;
 import dev.supportpulse.metrics.dto.TimeRange;
@@ -22,6 +24,7 @@ import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Granularity;
 import dev.supportpulse.metrics.model.Metric;
 import dev.supportpulse.metrics.service.CatalogService;
+import dev.supportpulse.metrics.service.LeaderboardService;
 import dev.supportpulse.metrics.service.MetricService;
 
 /**
@@ -34,10 +37,12 @@ public class MetricQueries {
 
     private final MetricService metrics;
     private final CatalogService catalog;
+    private final LeaderboardService leaderboards;
 
-    public MetricQueries(MetricService metrics, CatalogService catalog) {
+    public MetricQueries(MetricService metrics, CatalogService catalog, LeaderboardService leaderboards) {
         this.metrics = metrics;
         this.catalog = catalog;
+        this.leaderboards = leaderboards;
     }
 
     @Query
@@ -75,5 +80,22 @@ public class MetricQueries {
             return Uni.createFrom().item(List.of());
         }
         return Uni.join().all(results).andFailFast();
+    }
+
+    @Query
+    @Description("Agents ranked by one metric (best first), with other metrics side by side.")
+    public @NonNull Uni<List<@NonNull LeaderboardEntry>> leaderboard(@NonNull @Name("rankBy") Metric rankBy,
+            @Name("metrics") List<Metric> metrics, @NonNull @Name("range") TimeRange range,
+            @Name("filter") List<DimensionFilter> filter, @Name("limit") @DefaultValue("10") Integer limit)
+            throws BadUserInputException, NotComputedException {
+        return leaderboards.leaderboard(rankBy, metrics, range, filter, limit == null ? 10 : limit);
+    }
+
+    @Query
+    @Description("Tickets created by ISO weekday (1 = Monday) × hour of day, in the time zone.")
+    public @NonNull Uni<List<@NonNull LoadCell>> ticketLoad(@NonNull @Name("range") TimeRange range,
+            @Name("filter") List<DimensionFilter> filter, @Name("timezone") @DefaultValue("UTC") String timezone)
+            throws BadUserInputException, NotComputedException {
+        return metrics.ticketLoad(range, filter, timezone);
     }
 }

@@ -65,12 +65,7 @@ public class MetricRepository {
             grouped.add(column(dimension));
             groupColumns.append(", ").append(column(dimension)).append("::text");
         }
-        StringBuilder filters = new StringBuilder("true");
-        for (Map.Entry<Dimension, List<String>> filter : query.filter().entrySet()) {
-            parameters.add(filter.getValue().toArray(String[]::new));
-            filters.append(" AND ").append(column(filter.getKey())).append(" = ANY($").append(parameters.size())
-                    .append("::text[])");
-        }
+        String filters = filters(query, parameters);
         String groupBy = grouped.isEmpty() ? "()" : "GROUPING SETS ((" + String.join(", ", grouped) + "), ())";
         String totalFlag = grouped.isEmpty() ? "true" : "GROUPING(" + String.join(", ", grouped) + ") <> 0";
 
@@ -89,6 +84,42 @@ public class MetricRepository {
                 """.formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
                 totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
                 query.periodStarts().isEmpty() ? "NULL::int" : "bucket");
+    }
+
+    /** Tickets created per ISO weekday and hour in {@code zone}; only the cells with tickets. */
+    public Uni<List<int[]>> ticketLoad(MetricQuery createdTickets, String zone) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(OffsetDateTime.ofInstant(createdTickets.from(), ZoneOffset.UTC));
+        parameters.add(OffsetDateTime.ofInstant(createdTickets.to(), ZoneOffset.UTC));
+        parameters.add(zone);
+        TicketMeasure measure = createdTickets.metric().measure();
+        String sql = """
+                SELECT extract(isodow FROM anchor AT TIME ZONE $3)::int AS weekday,
+                       extract(hour FROM anchor AT TIME ZONE $3)::int AS hour, count(*)::int AS tickets
+                FROM (SELECT %s AS anchor, %s AS agent, team_id AS team, channel, region, type, priority
+                      FROM metrics.tickets
+                      WHERE created_at IS NOT NULL AND %s >= $1::timestamptz AND %s < $2::timestamptz) measured
+                WHERE %s
+                GROUP BY 1, 2
+                """.formatted(measure.anchor(), measure.agent(), measure.anchor(), measure.anchor(),
+                filters(createdTickets, parameters));
+        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
+            List<int[]> cells = new ArrayList<>();
+            for (Row row : rows) {
+                cells.add(new int[] { row.getInteger("weekday"), row.getInteger("hour"), row.getInteger("tickets") });
+            }
+            return cells;
+        });
+    }
+
+    private static String filters(MetricQuery query, List<Object> parameters) {
+        StringBuilder filters = new StringBuilder("true");
+        for (Map.Entry<Dimension, List<String>> filter : query.filter().entrySet()) {
+            parameters.add(filter.getValue().toArray(String[]::new));
+            filters.append(" AND ").append(column(filter.getKey())).append(" = ANY($").append(parameters.size())
+                    .append("::text[])");
+        }
+        return filters.toString();
     }
 
     private static String valueExpression(TicketMeasure measure) {

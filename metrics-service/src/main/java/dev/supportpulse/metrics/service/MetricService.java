@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import io.vertx.pgclient.PgException;
 import dev.supportpulse.metrics.config.MetricsConfig;
 import dev.supportpulse.metrics.dto.DimensionFilter;
 import dev.supportpulse.metrics.dto.DimensionValue;
+import dev.supportpulse.metrics.dto.LoadCell;
 import dev.supportpulse.metrics.dto.MetricPoint;
 import dev.supportpulse.metrics.dto.MetricResult;
 import dev.supportpulse.metrics.dto.MetricValue;
@@ -82,8 +84,7 @@ public class MetricService {
             throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
         }
         ZoneId zone = zone(request.timezone());
-        if (request.groupBy() != null && request.groupBy().contains(null)
-                || request.filter() != null && request.filter().contains(null)) {
+        if (hasNull(request.groupBy()) || hasNull(request.filter())) {
             throw new BadUserInputException("groupBy and filter may not hold null elements.");
         }
         List<Dimension> groupBy = request.groupBy() == null ? List.of()
@@ -114,6 +115,39 @@ public class MetricService {
                     } catch (BadUserInputException e) {
                         return Uni.createFrom().failure(e);
                     }
+                });
+    }
+
+    /** Tickets created by ISO weekday × hour of day in the time zone: all 168 cells, zeros included. */
+    public Uni<List<LoadCell>> ticketLoad(TimeRange range, List<DimensionFilter> filter, String timezone)
+            throws BadUserInputException, NotComputedException {
+        Instant from = range.from().toInstant();
+        Instant to = range.to().toInstant();
+        if (!from.isBefore(to)) {
+            throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
+        }
+        ZoneId zone = zone(timezone);
+        if (hasNull(filter)) {
+            throw new BadUserInputException("filter may not hold null elements.");
+        }
+        Map<Dimension, List<String>> filters = filters(filter);
+        for (Dimension dimension : filters.keySet()) {
+            requireSupported(Metric.TICKETS_CREATED, dimension);
+        }
+        MetricQuery query = new MetricQuery(Metric.TICKETS_CREATED, from, to, List.of(), List.of(), filters, 0);
+        return repository.ticketLoad(query, zone.getId()).onFailure().transform(MetricService::toClientError)
+                .map(cells -> {
+                    int[][] grid = new int[7][24];
+                    for (int[] cell : cells) {
+                        grid[cell[0] - 1][cell[1]] = cell[2];
+                    }
+                    List<LoadCell> load = new ArrayList<>(7 * 24);
+                    for (int day = 1; day <= 7; day++) {
+                        for (int hour = 0; hour < 24; hour++) {
+                            load.add(new LoadCell(day, hour, grid[day - 1][hour]));
+                        }
+                    }
+                    return load;
                 });
     }
 
@@ -165,13 +199,17 @@ public class MetricService {
         return new MetricResult(metric, metric.unit(), totalValue, series);
     }
 
-    /** A point's value; where nothing was measured, counts are 0 and other values null. */
-    private static MetricValue valueOf(Metric metric, AggregateRow row) {
+    /** The value where nothing was measured: counts are 0, other values null. */
+    static MetricValue emptyValue(Metric metric) {
         TicketMeasure.Kind kind = metric.measure().kind();
+        boolean ratio = kind == TicketMeasure.Kind.PERCENT || kind == TicketMeasure.Kind.MEAN;
+        return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, ratio ? 0.0 : null, ratio ? 0.0 : null,
+                null, null, null, null, null);
+    }
+
+    private static MetricValue valueOf(Metric metric, AggregateRow row) {
         if (row == null || row.sampleSize() == 0) {
-            boolean ratio = kind == TicketMeasure.Kind.PERCENT || kind == TicketMeasure.Kind.MEAN;
-            return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, ratio ? 0.0 : null, ratio ? 0.0 : null,
-                    null, null, null, null, null);
+            return emptyValue(metric);
         }
         return new MetricValue(row.value(), row.sampleSize(), row.numerator(), row.denominator(), row.mean(),
                 row.median(), row.p90(), null, null);
@@ -236,6 +274,11 @@ public class MetricService {
         }
         LOG.error("Metric query failed", failure);
         return new InternalErrorException();
+    }
+
+    // List.of(...).contains(null) throws, so look element by element.
+    private static boolean hasNull(List<?> list) {
+        return list != null && list.stream().anyMatch(Objects::isNull);
     }
 
     private static List<Dimension> concat(List<Dimension> a, Set<Dimension> b) {

@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.List;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -250,8 +252,44 @@ class TicketMetricsTest {
                 .body("errors[0].message", equalTo("CSAT is in the catalog but not computed by this version yet."));
     }
 
+    @Test
+    void leaderboardRanksAgentsBestFirstWithoutValueLastAndRespectsTheLimit() {
+        // A3 is assigned a ticket but resolves none: no resolution time, so last.
+        log.appendAndProject(event("ticket.created", "2026-03-03T12:00:00Z").ticket("T6").channel("web"),
+                event("ticket.assigned", "2026-03-03T12:10:00Z").ticket("T6").agent("A3"));
+        // Resolution time (lower is better): A1 10800 (T1), A2 86400 (T2), A3 none.
+        // First assignment time beside it: A1 (300 + 1800) / 2 = 1050, A2 1200, A3 600.
+        String board = "leaderboard(rankBy: RESOLUTION_TIME, metrics: [FIRST_ASSIGNMENT_TIME], " + MARCH_2_TO_4;
+        query("{ all: " + board + ") { rank agent values { metric total { value } } }" + " top2: " + board
+                + ", limit: 2) { agent } }").body("errors", nullValue()).body("data.all.rank", contains(1, 2, 3))
+                        .body("data.all.agent", contains("A1", "A2", "A3"))
+                        .body("data.all[0].values.metric", contains("RESOLUTION_TIME", "FIRST_ASSIGNMENT_TIME"))
+                        .body("data.all.values.total.value.collect { it[0] }", contains(10800.0, 86400.0, null))
+                        .body("data.all.values.total.value.collect { it[1] }", contains(1050.0, 1200.0, 600.0))
+                        .body("data.top2.agent", contains("A1", "A2"));
+        // Equal counts: ties go by agent id.
+        query("{ leaderboard(rankBy: TICKETS_RESOLVED, " + MARCH_2_TO_4 + ") { agent values { total { value } } } }")
+                .body("data.leaderboard.agent", contains("A1", "A2"));
+        assertBadUserInput("leaderboard(rankBy: BLOCKAGE, " + MARCH_2_TO_4 + ")", "BLOCKAGE cannot be sliced by AGENT");
+    }
+
+    @Test
+    void ticketLoadIsTheFullWeekdayByHourGridInTheTimeZone() {
+        // UTC: Monday 03-02 09h T1, 10h T2; Tuesday 03-03 03h T5, 08h T3, 09h T4.
+        query("{ ticketLoad(" + MARCH_2_TO_4 + ") { dayOfWeek hour tickets } }").body("errors", nullValue())
+                .body("data.ticketLoad", hasSize(168))
+                .body("data.ticketLoad.findAll { it.tickets > 0 }.collect { [it.dayOfWeek, it.hour, it.tickets] }",
+                        contains(List.of(1, 9, 1), List.of(1, 10, 1), List.of(2, 3, 1), List.of(2, 8, 1),
+                                List.of(2, 9, 1)));
+        // New York (UTC−5): T5 is Monday 22h; the others move 5 hours earlier.
+        query("{ ticketLoad(" + MARCH_2_TO_4 + ", timezone: \"America/New_York\") { dayOfWeek hour tickets } }").body(
+                "data.ticketLoad.findAll { it.tickets > 0 }.collect { [it.dayOfWeek, it.hour] }",
+                contains(List.of(1, 4), List.of(1, 5), List.of(1, 22), List.of(2, 3), List.of(2, 4)));
+    }
+
     private static void assertBadUserInput(String field, String message) {
-        query("{ " + field + " { total { value } } }").body("data", nullValue()).body("errors", hasSize(1))
+        String selection = field.startsWith("leaderboard") ? " { agent }" : " { total { value } }";
+        query("{ " + field + selection + " }").body("data", nullValue()).body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString(message))
                 .body("errors[0].extensions.exception", nullValue());
