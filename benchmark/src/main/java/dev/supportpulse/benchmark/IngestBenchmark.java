@@ -1,43 +1,35 @@
 package dev.supportpulse.benchmark;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
+import dev.supportpulse.demo.BatchSender;
 import dev.supportpulse.demo.CommandLine;
-import dev.supportpulse.demo.DemoDataGenerator;
-import dev.supportpulse.demo.DemoEvent;
-import dev.supportpulse.demo.DemoLoader;
 import dev.supportpulse.demo.EventPoster;
 
 /**
  * Event intake over HTTP against its natural ceiling, a plain PostgreSQL COPY of the same rows into the same table
  * (same indexes, same defaults), measured in one run. Generation and serialisation happen up front, outside both
  * measurements.
- *
- * <pre>
- * java -jar benchmark/target/benchmark-0.1.0-SNAPSHOT.jar --url http://127.0.0.1:8081 --api-key KEY
- *      --jdbc jdbc:postgresql://127.0.0.1:5432/supportpulse --user postgres [--password P]
- *      [--events 1000000] [--batch 1000] [--concurrency 4] [--seed 7]
- * </pre>
- *
+ * <p>
  * It empties {@code ingest.events} twice: point it at a database whose events you can lose.
  */
 public final class IngestBenchmark {
+
+    static final String USAGE = """
+            usage: java -jar benchmark/target/benchmark-0.1.0-SNAPSHOT.jar [options]
+              --url URL         ingest-service (default http://127.0.0.1:8081)
+              --api-key KEY     its API key (default demo-key)
+              --jdbc URL        its database (default jdbc:postgresql://127.0.0.1:5432/supportpulse); EMPTIED twice
+              --user U          database user (default postgres)
+              --password P      database password (default none)
+              --events N        events per run (default 1000000)
+              --batch N         events per POST (default 1000)
+              --concurrency N   POSTs in flight (default 4)
+              --seed S          seed of the demo data (default 7)""";
 
     private static final Set<String> OPTIONS = Set.of("url", "api-key", "jdbc", "user", "password", "events", "batch",
             "concurrency", "seed");
@@ -46,116 +38,123 @@ public final class IngestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        CommandLine options = new CommandLine(args, OPTIONS);
-        int events = (int) options.number("events", 1_000_000);
-        int batchSize = (int) options.number("batch", 1000);
-        int concurrency = (int) options.number("concurrency", 4);
+        if (List.of(args).contains("--help")) {
+            System.out.println(USAGE);
+            return;
+        }
+        CommandLine options;
+        try {
+            options = new CommandLine(args, OPTIONS);
+            options.positive("events", 1);
+            options.positive("batch", 1);
+            options.positive("concurrency", 1);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return;
+        }
+        try {
+            run(options);
+        } catch (EventPoster.RejectedException | IllegalStateException | SQLException e) {
+            System.err.println("benchmark failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void run(CommandLine options) throws Exception {
+        int events = (int) Math.min(Integer.MAX_VALUE, options.positive("events", 1_000_000));
+        int batchSize = (int) options.positive("batch", 1000);
+        int concurrency = (int) options.positive("concurrency", 4);
         long seed = options.number("seed", 7);
+        String jdbc = options.text("jdbc", "jdbc:postgresql://127.0.0.1:5432/supportpulse");
         EventPoster poster = new EventPoster(options.text("url", "http://127.0.0.1:8081"),
                 options.text("api-key", "demo-key"));
+
+        // Both ends first: a missing service or database should fail in seconds, not after generating.
         poster.requireReachable();
-
-        System.out.printf("generating %,d demo events (seed %d) ...%n", events, seed);
-        // About 9.5 events per ticket: ask for enough tickets, then cap at the exact count.
-        DemoDataGenerator.Settings settings = DemoDataGenerator.Settings.of(seed, events / 8 + 1);
-        List<byte[]> bodies = new ArrayList<>();
-        StringBuilder rows = new StringBuilder(events * 220);
-        Iterator<DemoEvent> stream = DemoDataGenerator.stream(settings).limit(events).iterator();
-        List<DemoEvent> batch = new ArrayList<>(batchSize);
-        while (stream.hasNext()) {
-            DemoEvent event = stream.next();
-            CopyRows.append(rows, event);
-            batch.add(event);
-            if (batch.size() == batchSize || !stream.hasNext()) {
-                bodies.add(DemoLoader.jsonArray(batch));
-                batch.clear();
-            }
-        }
-        byte[] copyData = rows.toString().getBytes(StandardCharsets.UTF_8);
-        rows = null;
-
-        try (Connection db = DriverManager.getConnection(
-                options.text("jdbc", "jdbc:postgresql://127.0.0.1:5432/supportpulse"), options.text("user", "postgres"),
+        try (Connection db = DriverManager.getConnection(jdbc, options.text("user", "postgres"),
                 options.text("password", ""))) {
-            truncate(db);
-            double copySeconds = copy(db, copyData);
-            requireCount(db, events);
+            EventTable table = new EventTable(db);
+            table.requireExists();
+            System.out.printf("ingest benchmark: %,d demo events (seed %d), %,d per batch, %d POSTs in flight%n",
+                    events, seed, batchSize, concurrency);
+            System.out.printf("service %s, PostgreSQL %s at %s, %d CPUs, Java %s%n", poster.endpoint(),
+                    table.serverVersion(), jdbc, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"));
 
-            truncate(db);
-            long[] latencies = new long[bodies.size()];
-            double httpSeconds = post(poster, bodies, concurrency, latencies, events);
-            requireCount(db, events);
+            long started = System.nanoTime();
+            PreparedEvents prepared = PreparedEvents.generate(seed, events, batchSize);
+            System.out.printf(
+                    "generated up front in %.1f s (not measured): %,d bodies, %,d MB JSON, %,d MB COPY rows%n",
+                    seconds(started), prepared.httpBodies().size(), prepared.httpBytes() >> 20,
+                    prepared.copyBytes() >> 20);
 
-            Arrays.sort(latencies);
-            System.out.println();
-            System.out.printf("%-44s %12s %10s %12s%n", "method", "events", "seconds", "events/s");
-            System.out.printf("%-44s %,12d %10.2f %,12.0f%n", "PostgreSQL COPY (one stream, one transaction)", events,
-                    copySeconds, events / copySeconds);
-            System.out.printf("%-44s %,12d %10.2f %,12.0f%n",
-                    String.format("HTTP POST /v1/events (%d/batch, %d in " + "flight)", batchSize, concurrency), events,
-                    httpSeconds, events / httpSeconds);
-            System.out.printf("%nHTTP / COPY throughput ratio: %.2f%n", copySeconds / httpSeconds);
-            System.out.printf("HTTP batch latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                    percentile(latencies, 0.50), percentile(latencies, 0.95), percentile(latencies, 0.99));
+            double copySeconds = copy(table, prepared);
+            BatchSender.Totals http = post(table, poster, prepared, concurrency);
+            report(prepared, batchSize, concurrency, copySeconds, http);
         }
     }
 
-    private static void truncate(Connection db) throws Exception {
-        try (Statement statement = db.createStatement()) {
-            statement.execute("TRUNCATE ingest.events RESTART IDENTITY");
-            // A checkpoint now, so neither run pays for the other's dirty pages.
-            statement.execute("CHECKPOINT");
-        }
-    }
-
-    private static double copy(Connection db, byte[] data) throws Exception {
-        CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
+    /** Baseline: all rows in one COPY statement, one transaction. */
+    private static double copy(EventTable table, PreparedEvents prepared) throws SQLException {
+        table.empty();
         long started = System.nanoTime();
-        long copied = copy.copyIn("COPY ingest.events (" + CopyRows.COLUMNS + ") FROM STDIN",
-                new ByteArrayInputStream(data));
-        double seconds = (System.nanoTime() - started) / 1e9;
+        long copied = table.copy(prepared.copyChunks());
+        double seconds = seconds(started);
+        requireRows(table, prepared.events(), "after COPY");
+        if (copied != prepared.events()) {
+            throw new IllegalStateException("COPY reported " + copied + " rows, not " + prepared.events());
+        }
         System.out.printf("COPY: %,d rows in %.2f s%n", copied, seconds);
         return seconds;
     }
 
-    private static double post(EventPoster poster, List<byte[]> bodies, int concurrency, long[] latencies, int events)
-            throws Exception {
-        Semaphore inFlight = new Semaphore(concurrency);
-        AtomicLong accepted = new AtomicLong();
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        long started = System.nanoTime();
-        for (int i = 0; i < bodies.size(); i++) {
-            int index = i;
-            inFlight.acquire();
-            sent.add(poster.post(bodies.get(i)).whenComplete((answer, failure) -> {
-                inFlight.release();
-                if (answer != null) {
-                    accepted.addAndGet(answer.accepted());
-                    latencies[index] = answer.nanos();
-                }
-            }));
+    /** The service: every batch must end in a 202, and the table must hold every event exactly once. */
+    private static BatchSender.Totals post(EventTable table, EventPoster poster, PreparedEvents prepared,
+            int concurrency) throws SQLException, InterruptedException {
+        table.empty();
+        BatchSender.Totals totals = new BatchSender(poster, concurrency).send(prepared.httpBodies().iterator());
+        if (totals.accepted() != prepared.events() || totals.duplicates() != 0) {
+            throw new IllegalStateException("the service accepted " + totals.accepted() + " and counted "
+                    + totals.duplicates() + " duplicates of " + prepared.events() + " new events");
         }
-        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        double seconds = (System.nanoTime() - started) / 1e9;
-        if (accepted.get() != events) {
-            throw new IllegalStateException("accepted " + accepted.get() + " of " + events + " events");
-        }
-        System.out.printf("HTTP: %,d events accepted in %.2f s%n", accepted.get(), seconds);
-        return seconds;
+        requireRows(table, prepared.events(), "after HTTP");
+        System.out.printf("HTTP: %,d events accepted in %.2f s%n", totals.accepted(), totals.seconds());
+        return totals;
     }
 
-    private static void requireCount(Connection db, long expected) throws Exception {
-        try (Statement statement = db.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM ingest.events")) {
-            count.next();
-            if (count.getLong(1) != expected) {
-                throw new IllegalStateException("ingest.events holds " + count.getLong(1) + " rows, not " + expected);
-            }
+    private static void report(PreparedEvents prepared, int batchSize, int concurrency, double copySeconds,
+            BatchSender.Totals http) {
+        int events = prepared.events();
+        String row = "%-50s %,11d %9.2f %,11.0f%n";
+        System.out.println();
+        System.out.printf("%-50s %11s %9s %11s%n", "method", "events", "seconds", "events/s");
+        System.out.printf(row, "PostgreSQL COPY (one statement, one transaction)", events, copySeconds,
+                events / copySeconds);
+        System.out.printf(row,
+                String.format("HTTP POST /v1/events (%,d per batch, %d in flight)", batchSize, concurrency), events,
+                http.seconds(), events / http.seconds());
+        System.out.println();
+        System.out.printf("HTTP/COPY throughput ratio: %.3f (COPY is %.1f× faster)%n", copySeconds / http.seconds(),
+                http.seconds() / copySeconds);
+        Percentiles latency = new Percentiles(http.latencyNanos());
+        System.out.printf("HTTP batch latency over %,d batches: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                http.batches(), latency.millis(0.50), latency.millis(0.95), latency.millis(0.99), latency.millis(1));
+        if (http.retried() > 0) {
+            System.out.printf("note: %,d batches were answered 503/429 first and retried (their waits are in the "
+                    + "latency and the HTTP time)%n", http.retried());
         }
     }
 
-    private static double percentile(long[] sortedNanos, double quantile) {
-        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
-        return sortedNanos[Math.max(0, index)] / 1e6;
+    private static void requireRows(EventTable table, long expected, String when) throws SQLException {
+        long rows = table.count();
+        if (rows != expected) {
+            throw new IllegalStateException("ingest.events holds " + rows + " rows " + when + ", not " + expected);
+        }
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
     }
 }

@@ -2,6 +2,7 @@ package dev.supportpulse.demo;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,20 +10,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 
-/**
- * Loads the demo data set through the real ingestion API, or writes it as NDJSON.
- *
- * <pre>
- * java -jar demo-data.jar --url http://127.0.0.1:8081 --api-key KEY [--tickets 5000] [--events N] [--seed 42]
- *                         [--batch 1000] [--concurrency 4]
- * java -jar demo-data.jar --out events.ndjson [--tickets 5000] [--events N] [--seed 42]
- * </pre>
- */
+/** Loads a demo data set through the real ingestion API, or writes it as NDJSON. */
 public final class DemoLoader {
+
+    static final String USAGE = """
+            usage: java -jar demo-data.jar --url http://127.0.0.1:8081 --api-key KEY [options]
+                   java -jar demo-data.jar --out events.ndjson [options]
+              --tickets N       size of the data set in tickets (default 5000; about 8 events per ticket)
+              --events N        exactly N events (without --tickets: enough tickets for them)
+              --seed S          seed of the deterministic generator (default 42)
+              --batch N         events per POST (default 1000)
+              --concurrency N   requests in flight (default 4)
+              --out FILE        write NDJSON to FILE instead of posting""";
 
     private static final Set<String> OPTIONS = Set.of("url", "api-key", "tickets", "events", "seed", "batch",
             "concurrency", "out");
@@ -30,86 +30,120 @@ public final class DemoLoader {
     private DemoLoader() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) throws InterruptedException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns its exit status (0 done, 1 failed, 2 wrong usage). */
+    static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        if (List.of(args).contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         CommandLine options;
+        DemoSettings settings;
+        int batchSize;
+        int concurrency;
         try {
             options = new CommandLine(args, OPTIONS);
+            settings = settings(options);
+            batchSize = (int) options.positive("batch", 1000);
+            concurrency = (int) options.positive("concurrency", 4);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
+            err.println(e.getMessage());
+            err.println(USAGE);
+            return 2;
         }
-        DemoDataGenerator.Settings settings = DemoDataGenerator.Settings.of(options.number("seed", 42),
-                (int) options.number("tickets", 5000));
-        long limit = options.number("events", Long.MAX_VALUE);
-        Iterator<DemoEvent> events = DemoDataGenerator.stream(settings).limit(limit).iterator();
+        Iterator<DemoEvent> events = DemoDataGenerator.stream(settings).iterator();
         if (options.has("out")) {
-            long written = writeNdjson(events, Path.of(options.text("out", "")));
-            System.err.printf("wrote %,d events to %s%n", written, options.text("out", ""));
-            return;
+            return writeNdjson(events, Path.of(options.text("out", "")), settings, out, err);
         }
         if (!options.has("url") || !options.has("api-key")) {
-            System.err.println("give --url and --api-key to load through the API, or --out FILE to write NDJSON");
-            System.exit(2);
+            err.println("give --url and --api-key to load through the API, or --out FILE to write NDJSON");
+            err.println(USAGE);
+            return 2;
         }
         EventPoster poster = new EventPoster(options.text("url", ""), options.text("api-key", ""));
-        poster.requireReachable();
-        load(events, poster, (int) options.number("batch", 1000), (int) options.number("concurrency", 4));
-    }
-
-    private static long writeNdjson(Iterator<DemoEvent> events, Path file) throws IOException {
-        long count = 0;
-        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            while (events.hasNext()) {
-                out.write(events.next().toJson());
-                out.write('\n');
-                count++;
-            }
+        Batches batches = new Batches(events, batchSize);
+        try {
+            poster.requireReachable();
+            BatchSender.Totals totals = new BatchSender(poster, concurrency).send(batches);
+            out.printf("sent %,d events in %,d batches to %s: %,d accepted, %,d duplicates, %.1f s, %,.0f events/s%n",
+                    batches.generated, totals.batches(), poster.endpoint(), totals.accepted(), totals.duplicates(),
+                    totals.seconds(), batches.generated / totals.seconds());
+            warnIfShort(settings, batches.generated, err);
+            return 0;
+        } catch (RuntimeException e) {
+            err.println("loading failed after " + batches.generated + " generated events: " + e.getMessage());
+            return 1;
         }
-        return count;
     }
 
-    private static void load(Iterator<DemoEvent> events, EventPoster poster, int batchSize, int concurrency)
-            throws InterruptedException {
-        Semaphore inFlight = new Semaphore(concurrency);
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong duplicates = new AtomicLong();
-        List<CompletableFuture<?>> sent = new ArrayList<>();
-        long sentEvents = 0;
-        long started = System.nanoTime();
-        while (events.hasNext()) {
-            List<DemoEvent> batch = new ArrayList<>(batchSize);
-            while (events.hasNext() && batch.size() < batchSize) {
+    /** {@code --events} alone sizes the data set to it; with {@code --tickets} it caps that data set. */
+    static DemoSettings settings(CommandLine options) {
+        long seed = options.number("seed", 42);
+        if (!options.has("tickets") && options.has("events")) {
+            return DemoSettings.forEvents(seed, options.number("events", 0));
+        }
+        long tickets = options.positive("tickets", 5000);
+        if (tickets > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--tickets must be at most " + Integer.MAX_VALUE);
+        }
+        DemoSettings settings = DemoSettings.of(seed, (int) tickets);
+        return options.has("events") ? settings.withMaxEvents(options.number("events", 0)) : settings;
+    }
+
+    private static int writeNdjson(Iterator<DemoEvent> events, Path file, DemoSettings settings, PrintStream out,
+            PrintStream err) {
+        long written = 0;
+        StringBuilder line = new StringBuilder(512);
+        try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            while (events.hasNext()) {
+                line.setLength(0);
+                events.next().appendJson(line);
+                writer.append(line).append('\n');
+                written++;
+            }
+        } catch (IOException e) {
+            err.println("cannot write " + file + ": " + e.getMessage());
+            return 1;
+        }
+        out.printf("wrote %,d events to %s%n", written, file);
+        warnIfShort(settings, written, err);
+        return 0;
+    }
+
+    private static void warnIfShort(DemoSettings settings, long events, PrintStream err) {
+        if (settings.maxEvents() != Long.MAX_VALUE && events < settings.maxEvents()) {
+            err.printf("note: %,d tickets give only %,d events, fewer than --events %,d; raise --tickets%n",
+                    settings.tickets(), events, settings.maxEvents());
+        }
+    }
+
+    /** The event stream cut into JSON array bodies of one batch each, made as they are sent. */
+    private static final class Batches implements Iterator<byte[]> {
+        private final Iterator<DemoEvent> events;
+        private final int size;
+        private long generated;
+
+        Batches(Iterator<DemoEvent> events, int size) {
+            this.events = events;
+            this.size = size;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return events.hasNext();
+        }
+
+        @Override
+        public byte[] next() {
+            List<DemoEvent> batch = new ArrayList<>(size);
+            while (events.hasNext() && batch.size() < size) {
                 batch.add(events.next());
             }
-            sentEvents += batch.size();
-            inFlight.acquire();
-            sent.add(poster.post(jsonArray(batch)).whenComplete((answer, failure) -> {
-                inFlight.release();
-                if (answer != null) {
-                    accepted.addAndGet(answer.accepted());
-                    duplicates.addAndGet(answer.duplicates());
-                }
-            }));
-            sent.removeIf(CompletableFuture::isDone);
+            generated += batch.size();
+            return DemoEvent.jsonArray(batch);
         }
-        try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        } catch (RuntimeException e) {
-            System.err.println("loading failed: " + e.getCause().getMessage());
-            System.exit(1);
-        }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        System.err.printf("sent %,d events: %,d accepted, %,d duplicates, in %.1f s (%,.0f events/s)%n", sentEvents,
-                accepted.get(), duplicates.get(), seconds, sentEvents / seconds);
-    }
-
-    /** A batch as the JSON array body of one request. */
-    public static byte[] jsonArray(List<DemoEvent> batch) {
-        StringBuilder body = new StringBuilder(batch.size() * 300).append('[');
-        for (int i = 0; i < batch.size(); i++) {
-            body.append(i == 0 ? "" : ",").append(batch.get(i).toJson());
-        }
-        return body.append(']').toString().getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -1,27 +1,49 @@
 package dev.supportpulse.demo;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Posts event batches to {@code /v1/events} as a well-behaved sender: waits for the 202, retries 503 and 429 after
- * their Retry-After (re-sending is safe: ingest de-duplicates by id), and fails loudly on anything else.
+ * their Retry-After (re-sending is safe: ingest de-duplicates by id) a bounded number of times, and fails with the
+ * service's own words on anything else.
  */
 public final class EventPoster {
 
-    /** What the service answered to one batch, and how long the whole exchange took. */
-    public record Answer(int accepted, int duplicates, long nanos) {
+    /**
+     * What the service answered to one batch.
+     *
+     * @param attempts
+     *            1 when the first request was accepted; more after 503 or 429 answers
+     * @param nanos
+     *            the whole exchange, retries and their waits included
+     */
+    public record Answer(int accepted, int duplicates, int attempts, long nanos) {
     }
 
-    private static final Pattern COUNTS = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+).*\"duplicates\"\\s*:\\s*(\\d+)");
-    private static final int MAX_ATTEMPTS = 10;
+    /** The service refused a batch; the message holds its status and problem+json body. */
+    public static final class RejectedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RejectedException(String message) {
+            super(message);
+        }
+    }
+
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+    private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
+    private static final int MAX_ATTEMPTS = 8;
+    /** Longest Retry-After honoured, so that a misconfigured service cannot park the sender for hours. */
+    private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -33,47 +55,71 @@ public final class EventPoster {
         this.apiKey = apiKey;
     }
 
-    /** Sends one JSON array body; completes with the answer or fails with what the service said. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Sends one JSON array body; completes with the answer, or fails with a {@link RejectedException}. */
     public CompletableFuture<Answer> post(byte[] body) {
         return attempt(body, 1, System.nanoTime());
     }
 
+    /** Fails fast, with a message that says so, when nothing answers HTTP at the URL. */
+    public void requireReachable() {
+        URI health = endpoint.resolve("/q/health/ready");
+        try {
+            client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("nothing listens at " + endpoint.resolve("/")
+                    + " (connection refused): is ingest-service running there?");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot reach " + endpoint.resolve("/") + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking " + health);
+        }
+    }
+
     private CompletableFuture<Answer> attempt(byte[] body, int attempt, long started) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(60))
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             int status = response.statusCode();
             if (status == 202) {
-                Matcher counts = COUNTS.matcher(response.body());
-                if (!counts.find()) {
-                    throw new IllegalStateException("202 without counts: " + response.body());
-                }
-                return CompletableFuture.completedFuture(new Answer(Integer.parseInt(counts.group(1)),
-                        Integer.parseInt(counts.group(2)), System.nanoTime() - started));
+                return CompletableFuture.completedFuture(new Answer(count(ACCEPTED, response.body()),
+                        count(DUPLICATES, response.body()), attempt, System.nanoTime() - started));
             }
-            if ((status == 503 || status == 429) && attempt < MAX_ATTEMPTS) {
-                long wait = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            if (status == 503 || status == 429) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw new RejectedException("POST " + endpoint + " still answered " + status + " after "
+                            + MAX_ATTEMPTS + " attempts: " + response.body());
+                }
+                long wait = Math.min(MAX_RETRY_AFTER_SECONDS, retryAfterSeconds(response));
                 return CompletableFuture
-                        .supplyAsync(() -> null,
-                                CompletableFuture.delayedExecutor(wait, java.util.concurrent.TimeUnit.SECONDS))
+                        .supplyAsync(() -> null, CompletableFuture.delayedExecutor(wait, TimeUnit.SECONDS))
                         .thenCompose(ignored -> attempt(body, attempt + 1, started));
             }
-            throw new IllegalStateException("POST " + endpoint + " answered " + status + ": " + response.body());
+            throw new RejectedException("POST " + endpoint + " answered " + status + ":\n" + response.body());
         });
     }
 
-    /** Fails fast with a clear message when nothing listens at the URL. */
-    public void requireReachable() {
+    /** Retry-After in seconds; the HTTP-date form and a missing header both mean "a moment" (1 s, then more). */
+    private static long retryAfterSeconds(HttpResponse<?> response) {
+        String value = response.headers().firstValue("Retry-After").orElse("1").trim();
         try {
-            client.send(
-                    HttpRequest.newBuilder(endpoint.resolve("/q/health/ready")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new IllegalStateException("nothing answers at " + endpoint.resolve("/") + " (" + e + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            return Math.max(0, Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return 1;
         }
+    }
+
+    private static int count(Pattern field, String body) {
+        Matcher matcher = field.matcher(body);
+        if (!matcher.find()) {
+            throw new RejectedException("202 without " + field.pattern() + " in its body: " + body);
+        }
+        return Integer.parseInt(matcher.group(1));
     }
 }
