@@ -5,8 +5,10 @@ import static dev.supportpulse.metrics.model.Dimension.AUDIENCE;
 import static dev.supportpulse.metrics.model.Dimension.CONTACT;
 import static dev.supportpulse.metrics.model.Dimension.QUEUE;
 import static dev.supportpulse.metrics.model.TicketMeasure.count;
+import static dev.supportpulse.metrics.model.TicketMeasure.distinctTickets;
 import static dev.supportpulse.metrics.model.TicketMeasure.duration;
 import static dev.supportpulse.metrics.model.TicketMeasure.durationSince;
+import static dev.supportpulse.metrics.model.TicketMeasure.eventDuration;
 import static dev.supportpulse.metrics.model.TicketMeasure.mean;
 import static dev.supportpulse.metrics.model.TicketMeasure.percent;
 import static dev.supportpulse.metrics.model.Unit.COUNT;
@@ -44,14 +46,15 @@ public enum Metric {
     RESOLUTION_RATE("Resolution rate", PERCENT, true, ALL,
             "(created − unresolved at period end) / created. Anchor: creation. Agent: assignee.", null),
     TICKETS_REOPENED("Tickets reopened", COUNT, false, ALL,
-            "Distinct tickets with at least one ticket.reopened in the period. Agent: resolver.", null),
+            "Distinct tickets with at least one ticket.reopened in the period. Agent: resolver.",
+            distinctTickets("metrics.ticket_reopens", "e.reopened_at", "t.resolver")),
     REOPEN_RATE("Reopen rate", PERCENT, false, ALL,
             "Resolved tickets (as TICKETS_RESOLVED) with any reopen / resolved tickets. Anchor: resolution. "
                     + "Agent: resolver.",
             percent("resolved_at", "resolver", "resolved_at IS NOT NULL", "reopens > 0")),
     TICKETS_REASSIGNED("Tickets reassigned", COUNT, false, ALL,
             "Distinct tickets assigned in the period to an agent other than the previous assignee. Agent: assignee.",
-            null),
+            distinctTickets("metrics.ticket_reassignments", "e.reassigned_at", "t.assignee")),
     ESCALATION_RATE("Escalation rate", PERCENT, false, ALL,
             "Tickets created in the period that were ever escalated / tickets created. Anchor: creation. "
                     + "Agent: assignee.",
@@ -73,7 +76,7 @@ public enum Metric {
     REPLY_TIME("Reply time", SECONDS, false, ALL,
             "For the creation and every customer message, the time to the next public agent reply (from the first "
                     + "of several unanswered messages). Anchor: the reply. Agent: that reply's agent.",
-            null),
+            eventDuration("metrics.ticket_replies", "e.replied_at", "e.reply_agent", "e.wait_seconds")),
     RESOLUTION_TIME("Resolution time", SECONDS, false, ALL,
             "Created → latest ticket.resolved, for tickets resolved now. Anchor: resolution. Agent: resolver.",
             durationSince("created_at", "resolved_at", "resolver", "resolved_at IS NOT NULL")),

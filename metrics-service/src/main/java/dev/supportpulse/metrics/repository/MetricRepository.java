@@ -71,10 +71,10 @@ public class MetricRepository {
 
         return """
                 WITH measured AS (
-                    SELECT %1$s AS anchor, %2$s AS bucket, %3$s AS agent, team_id AS team, channel, region, type,
-                           priority, %4$s AS v
-                    FROM metrics.tickets
-                    WHERE created_at IS NOT NULL AND (%5$s)
+                    SELECT %1$s AS anchor, %2$s AS bucket, %3$s AS agent, t.team_id AS team, t.channel, t.region,
+                           t.type, t.priority, t.ticket_id, %4$s AS v
+                    FROM %12$s
+                    WHERE t.created_at IS NOT NULL AND (%5$s)
                       AND %1$s >= $1::timestamptz - make_interval(secs => $3::float8)
                       AND %1$s < $2::timestamptz - make_interval(secs => $3::float8))
                 SELECT %6$s AS total, %11$s AS bucket%7$s, %8$s
@@ -83,7 +83,7 @@ public class MetricRepository {
                 GROUP BY %10$s
                 """.formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
                 totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
-                query.periodStarts().isEmpty() ? "NULL::int" : "bucket");
+                query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source());
     }
 
     /** Tickets created per ISO weekday and hour in {@code zone}; only the cells with tickets. */
@@ -97,7 +97,7 @@ public class MetricRepository {
                 SELECT extract(isodow FROM anchor AT TIME ZONE $3)::int AS weekday,
                        extract(hour FROM anchor AT TIME ZONE $3)::int AS hour, count(*)::int AS tickets
                 FROM (SELECT %s AS anchor, %s AS agent, team_id AS team, channel, region, type, priority
-                      FROM metrics.tickets
+                      FROM metrics.tickets t
                       WHERE created_at IS NOT NULL AND %s >= $1::timestamptz AND %s < $2::timestamptz) measured
                 WHERE %s
                 GROUP BY 1, 2
@@ -130,6 +130,9 @@ public class MetricRepository {
     /** Columns: sample size, value, numerator, denominator, mean, median, p90. */
     private static String aggregates(TicketMeasure.Kind kind) {
         return switch (kind) {
+        case DISTINCT_TICKETS -> "count(DISTINCT ticket_id) AS n, count(DISTINCT ticket_id)::float8 AS value, "
+                + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "
+                + "NULL::float8 AS p90";
         case COUNT -> "count(*) AS n, count(*)::float8 AS value, NULL::float8 AS num, NULL::float8 AS den, "
                 + "NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
         case PERCENT -> "count(*) AS n, 100.0 * count(*) FILTER (WHERE v) / nullif(count(*), 0) AS value, "

@@ -115,6 +115,57 @@ public class TicketProjectionRepository {
                 escalated = excluded.escalated, work_seconds = excluded.work_seconds
             """;
 
+    // The creation sorts first even when a reply is stamped before it: such a reply answers the creation with 0 s.
+    // Each message is answered by the next public reply; "answer" numbers a reply and the messages it answers alike
+    // (1 + the replies before the row), so one group per answered reply.
+    private static final String RECOMPUTE_REPLIES = """
+            WITH cleared AS (DELETE FROM metrics.ticket_replies WHERE ticket_id = ANY($1::text[])),
+            conversation AS (
+                SELECT ticket_id, occurred_at, type = 'ticket.agent_replied' AS is_reply, agent_id, seq,
+                       type = 'ticket.created' AS is_creation
+                FROM ingest.event_log
+                WHERE ticket_id = ANY($1::text[])
+                  AND (type IN ('ticket.created', 'ticket.customer_replied')
+                       OR (type = 'ticket.agent_replied' AND coalesce(attributes->>'public', 'true') <> 'false'))),
+            numbered AS (
+                SELECT *, 1 + count(*) FILTER (WHERE is_reply) OVER (PARTITION BY ticket_id
+                           ORDER BY is_creation DESC, occurred_at, seq
+                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS answer
+                FROM conversation
+                WHERE EXISTS (SELECT 1 FROM conversation c WHERE c.ticket_id = conversation.ticket_id
+                              AND c.is_creation)),
+            answered AS (
+                SELECT ticket_id, answer,
+                       min(occurred_at) FILTER (WHERE NOT is_reply) AS first_message_at,
+                       (array_agg(occurred_at ORDER BY seq) FILTER (WHERE is_reply))[1] AS replied_at,
+                       (array_agg(agent_id ORDER BY seq) FILTER (WHERE is_reply))[1] AS reply_agent
+                FROM numbered
+                GROUP BY ticket_id, answer)
+            INSERT INTO metrics.ticket_replies (ticket_id, replied_at, reply_agent, wait_seconds)
+            SELECT ticket_id, replied_at, reply_agent, greatest(0, extract(epoch FROM replied_at - first_message_at))
+            FROM answered
+            WHERE replied_at IS NOT NULL AND first_message_at IS NOT NULL
+            """;
+
+    private static final String RECOMPUTE_REOPENS = """
+            WITH cleared AS (DELETE FROM metrics.ticket_reopens WHERE ticket_id = ANY($1::text[]))
+            INSERT INTO metrics.ticket_reopens (ticket_id, reopened_at)
+            SELECT ticket_id, occurred_at FROM ingest.event_log
+            WHERE ticket_id = ANY($1::text[]) AND type = 'ticket.reopened'
+            """;
+
+    private static final String RECOMPUTE_REASSIGNMENTS = """
+            WITH cleared AS (DELETE FROM metrics.ticket_reassignments WHERE ticket_id = ANY($1::text[])),
+            assignments AS (
+                SELECT ticket_id, occurred_at, agent_id,
+                       lag(agent_id) OVER (PARTITION BY ticket_id ORDER BY occurred_at, seq) AS previous_agent
+                FROM ingest.event_log
+                WHERE ticket_id = ANY($1::text[]) AND type = 'ticket.assigned')
+            INSERT INTO metrics.ticket_reassignments (ticket_id, reassigned_at)
+            SELECT ticket_id, occurred_at FROM assignments
+            WHERE previous_agent IS NOT NULL AND previous_agent <> agent_id
+            """;
+
     private static final String MOVE_CURSOR = """
             UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
             WHERE name = 'tickets'
@@ -151,10 +202,17 @@ public class TicketProjectionRepository {
         }
         String[] tickets = batch.getArrayOfStrings("tickets");
         Uni<Void> recompute = tickets.length == 0 ? Uni.createFrom().voidItem()
-                : connection.preparedQuery(RECOMPUTE_TICKETS).execute(Tuple.of(tickets)).replaceWithVoid();
+                : recompute(connection, RECOMPUTE_TICKETS, tickets)
+                        .flatMap(done -> recompute(connection, RECOMPUTE_REPLIES, tickets))
+                        .flatMap(done -> recompute(connection, RECOMPUTE_REOPENS, tickets))
+                        .flatMap(done -> recompute(connection, RECOMPUTE_REASSIGNMENTS, tickets));
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)
                         .execute(Tuple.of(batch.getString("last_txid"), batch.getLong("last_seq"))))
                 .replaceWith(events);
+    }
+
+    private static Uni<Void> recompute(SqlConnection connection, String sql, String[] tickets) {
+        return connection.preparedQuery(sql).execute(Tuple.of(tickets)).replaceWithVoid();
     }
 }

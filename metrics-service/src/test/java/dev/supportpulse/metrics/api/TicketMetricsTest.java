@@ -132,6 +132,57 @@ class TicketMetricsTest {
     }
 
     @Test
+    void replyTimeHasOneSamplePerAnsweredMessage() {
+        // T1: creation 09:00 → reply 09:30 = 1800 (A1). T2: creation 10:00 → 11:00 = 3600, customer 11:30 → 12:00
+        // = 1800 (A2). T3: the reply stamped 30 s before creation answers it with 0 (A1). Samples 0, 1800, 1800,
+        // 3600: mean 1800, median 1800, p90 = 1800 + 0.7 × 1800 = 3060. A1: 1800, 0 → 900; A2: 3600, 1800 → 2700.
+        query("{ total: metric(metric: REPLY_TIME, " + MARCH_2_TO_4 + ") { total { value sampleSize median p90 } }"
+                + " byAgent: metric(metric: REPLY_TIME, " + MARCH_2_TO_4 + ", groupBy: [AGENT]) {"
+                + " series { group { value } value { value sampleSize } } } }").body("errors", nullValue())
+                        .body("data.total.total.sampleSize", equalTo(4)).body("data.total.total.value", equalTo(1800.0))
+                        .body("data.total.total.median", equalTo(1800.0)).body("data.total.total.p90", equalTo(3060.0))
+                        .body("data.byAgent.series.group.value.flatten()", contains("A1", "A2"))
+                        .body("data.byAgent.series.value.value", contains(900.0, 2700.0));
+    }
+
+    @Test
+    void severalMessagesBeforeOneReplyAreMeasuredFromTheFirst() {
+        log.appendAndProject(event("ticket.created", "2026-03-02T13:00:00Z").ticket("R1").channel("chat"),
+                event("ticket.agent_replied", "2026-03-02T13:10:00Z").ticket("R1").agent("A9"),
+                // Two customer messages, one internal note, then the answer: 14:30 − 14:00 = 1800 s.
+                event("ticket.customer_replied", "2026-03-02T14:00:00Z").ticket("R1"),
+                event("ticket.customer_replied", "2026-03-02T14:10:00Z").ticket("R1"),
+                event("ticket.agent_replied", "2026-03-02T14:20:00Z").ticket("R1").agent("A9").attr("public", false),
+                event("ticket.agent_replied", "2026-03-02T14:30:00Z").ticket("R1").agent("A9"),
+                // A second reply in a row answers nothing.
+                event("ticket.agent_replied", "2026-03-02T14:40:00Z").ticket("R1").agent("A9"));
+        query("{ metric(metric: REPLY_TIME, " + MARCH_2_TO_4 + ", filter: [{dimension: AGENT, values: [\"A9\"]}]) {"
+                + " total { sampleSize value } } }").body("data.metric.total.sampleSize", equalTo(2))
+                        .body("data.metric.total.value", equalTo((600.0 + 1800.0) / 2));
+    }
+
+    @Test
+    void reopenedAndReassignedTicketsCountDistinctTicketsPerPeriod() {
+        log.appendAndProject(event("ticket.created", "2026-03-02T13:00:00Z").ticket("T7").channel("email"),
+                event("ticket.assigned", "2026-03-02T13:05:00Z").ticket("T7").agent("A1"),
+                event("ticket.assigned", "2026-03-02T13:10:00Z").ticket("T7").agent("A2"),
+                // The same agent again: no reassignment.
+                event("ticket.assigned", "2026-03-02T14:00:00Z").ticket("T7").agent("A2"),
+                event("ticket.resolved", "2026-03-02T15:00:00Z").ticket("T7").agent("A2"),
+                event("ticket.reopened", "2026-03-03T09:00:00Z").ticket("T7"),
+                event("ticket.resolved", "2026-03-03T10:00:00Z").ticket("T7").agent("A2"),
+                event("ticket.reopened", "2026-03-03T11:00:00Z").ticket("T7"));
+        // Reopened twice on 03-03: one ticket. Reassigned once, on 03-02 (T1 to T3 were assigned once each).
+        query("{ reopened: metric(metric: TICKETS_REOPENED, " + MARCH_2_TO_4 + ", granularity: DAY) {"
+                + " total { value } series { value { value } } }" + " reassigned: metric(metric: TICKETS_REASSIGNED, "
+                + MARCH_2_TO_4 + ", granularity: DAY) {" + " total { value } series { value { value } } } }")
+                        .body("errors", nullValue()).body("data.reopened.total.value", equalTo(1.0))
+                        .body("data.reopened.series.value.value", contains(0.0, 1.0))
+                        .body("data.reassigned.total.value", equalTo(1.0))
+                        .body("data.reassigned.series.value.value", contains(1.0, 0.0));
+    }
+
+    @Test
     void otherTicketRatesAndMeans() {
         // Escalation: 1 of 5 created (T2) = 20 %. Agent replies per resolved ticket: (1 + 2 + 0) / 3 = 1.
         // Customer replies: (0 + 1 + 0) / 3. Time spent: (600 + 0 + 0) / 3 = 200 s. Reopen rate: 0 of 3.

@@ -27,7 +27,8 @@ public class EventLog {
     /** Empties the event log and every read model, and rewinds the projection. */
     public void clear() {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
-        pool.query("TRUNCATE metrics.tickets").execute().await().indefinitely();
+        pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
+                + "metrics.ticket_reassignments").execute().await().indefinitely();
         rewind();
     }
 
