@@ -38,17 +38,20 @@ public class MetricQueries {
     private final MetricService metrics;
     private final CatalogService catalog;
     private final LeaderboardService leaderboards;
+    private final AccessGuard guard;
 
-    public MetricQueries(MetricService metrics, CatalogService catalog, LeaderboardService leaderboards) {
+    public MetricQueries(MetricService metrics, CatalogService catalog, LeaderboardService leaderboards,
+            AccessGuard guard) {
         this.metrics = metrics;
         this.catalog = catalog;
         this.leaderboards = leaderboards;
+        this.guard = guard;
     }
 
     @Query
     @Description("Every metric with its unit, direction, dimensions and formula.")
-    public @NonNull List<@NonNull MetricDefinition> metricCatalog() {
-        return catalog.catalog();
+    public @NonNull Uni<List<@NonNull MetricDefinition>> metricCatalog() {
+        return guard.asReader(() -> Uni.createFrom().item(catalog.catalog()));
     }
 
     @Query
@@ -57,10 +60,9 @@ public class MetricQueries {
             @NonNull @Name("range") TimeRange range, @Name("granularity") Granularity granularity,
             @Name("groupBy") List<Dimension> groupBy, @Name("filter") List<DimensionFilter> filter,
             @Name("timezone") @DefaultValue("UTC") String timezone,
-            @Name("compare") @DefaultValue("false") Boolean compare)
-            throws BadUserInputException, NotComputedException {
-        return metrics.compute(new MetricService.Request(metric, range, granularity, groupBy, filter, timezone,
-                Boolean.TRUE.equals(compare)));
+            @Name("compare") @DefaultValue("false") Boolean compare) {
+        return guard.asReader(() -> metrics.compute(new MetricService.Request(metric, range, granularity, groupBy,
+                filter, timezone, Boolean.TRUE.equals(compare))));
     }
 
     @Query
@@ -69,7 +71,12 @@ public class MetricQueries {
             @NonNull @Name("range") TimeRange range, @Name("granularity") Granularity granularity,
             @Name("groupBy") List<Dimension> groupBy, @Name("filter") List<DimensionFilter> filter,
             @Name("timezone") @DefaultValue("UTC") String timezone,
-            @Name("compare") @DefaultValue("false") Boolean compare)
+            @Name("compare") @DefaultValue("false") Boolean compare) {
+        return guard.asReader(() -> computeAll(metrics, range, granularity, groupBy, filter, timezone, compare));
+    }
+
+    private Uni<List<MetricResult>> computeAll(List<Metric> metrics, TimeRange range, Granularity granularity,
+            List<Dimension> groupBy, List<DimensionFilter> filter, String timezone, Boolean compare)
             throws BadUserInputException, NotComputedException {
         List<Uni<MetricResult>> results = new ArrayList<>();
         for (Metric metric : metrics) {
@@ -86,16 +93,15 @@ public class MetricQueries {
     @Description("Agents ranked by one metric (best first), with other metrics side by side.")
     public @NonNull Uni<List<@NonNull LeaderboardEntry>> leaderboard(@NonNull @Name("rankBy") Metric rankBy,
             @Name("metrics") List<Metric> metrics, @NonNull @Name("range") TimeRange range,
-            @Name("filter") List<DimensionFilter> filter, @Name("limit") @DefaultValue("10") Integer limit)
-            throws BadUserInputException, NotComputedException {
-        return leaderboards.leaderboard(rankBy, metrics, range, filter, limit == null ? 10 : limit);
+            @Name("filter") List<DimensionFilter> filter, @Name("limit") @DefaultValue("10") Integer limit) {
+        return guard
+                .asReader(() -> leaderboards.leaderboard(rankBy, metrics, range, filter, limit == null ? 10 : limit));
     }
 
     @Query
     @Description("Tickets created by ISO weekday (1 = Monday) × hour of day, in the time zone.")
     public @NonNull Uni<List<@NonNull LoadCell>> ticketLoad(@NonNull @Name("range") TimeRange range,
-            @Name("filter") List<DimensionFilter> filter, @Name("timezone") @DefaultValue("UTC") String timezone)
-            throws BadUserInputException, NotComputedException {
-        return metrics.ticketLoad(range, filter, timezone);
+            @Name("filter") List<DimensionFilter> filter, @Name("timezone") @DefaultValue("UTC") String timezone) {
+        return guard.asReader(() -> metrics.ticketLoad(range, filter, timezone));
     }
 }
