@@ -4,13 +4,14 @@ import static dev.supportpulse.metrics.model.Dimension.ALL;
 import static dev.supportpulse.metrics.model.Dimension.AUDIENCE;
 import static dev.supportpulse.metrics.model.Dimension.CONTACT;
 import static dev.supportpulse.metrics.model.Dimension.QUEUE;
-import static dev.supportpulse.metrics.model.TicketMeasure.count;
-import static dev.supportpulse.metrics.model.TicketMeasure.distinctTickets;
-import static dev.supportpulse.metrics.model.TicketMeasure.duration;
-import static dev.supportpulse.metrics.model.TicketMeasure.durationSince;
-import static dev.supportpulse.metrics.model.TicketMeasure.eventDuration;
-import static dev.supportpulse.metrics.model.TicketMeasure.mean;
-import static dev.supportpulse.metrics.model.TicketMeasure.percent;
+import static dev.supportpulse.metrics.model.Measure.contacts;
+import static dev.supportpulse.metrics.model.Measure.count;
+import static dev.supportpulse.metrics.model.Measure.distinctTickets;
+import static dev.supportpulse.metrics.model.Measure.duration;
+import static dev.supportpulse.metrics.model.Measure.durationSince;
+import static dev.supportpulse.metrics.model.Measure.eventDuration;
+import static dev.supportpulse.metrics.model.Measure.mean;
+import static dev.supportpulse.metrics.model.Measure.percent;
 import static dev.supportpulse.metrics.model.Unit.COUNT;
 import static dev.supportpulse.metrics.model.Unit.CURRENCY;
 import static dev.supportpulse.metrics.model.Unit.PERCENT;
@@ -88,9 +89,13 @@ public enum Metric {
                     + "Anchor: resolution. Agent: resolver.",
             duration("resolved_at", "resolver", "resolved_at IS NOT NULL", "work_seconds")),
     AVERAGE_SPEED_OF_ANSWER("Average speed of answer", SECONDS, false, CONTACT,
-            "Contact queued → answered. Anchor: answered. Agent: answering agent.", null),
+            "Contact queued → answered. Anchor: answered. Agent: answering agent.",
+            contacts("t.answered_at", "t.answering_agent", "t.queued_at IS NOT NULL AND t.answered_at IS NOT NULL",
+                    Measure.Kind.DURATION, "greatest(0, extract(epoch FROM t.answered_at - t.queued_at))")),
     HANDLE_TIME("Handle time", SECONDS, false, CONTACT,
-            "Talk + hold + wrap-up of an ended contact. Anchor: ended. Agent: ending agent.", null),
+            "Talk + hold + wrap-up of an ended contact. Anchor: ended. Agent: ending agent.",
+            contacts("t.ended_at", "t.ending_agent", "t.ended_at IS NOT NULL", Measure.Kind.DURATION,
+                    "t.handle_seconds")),
 
     // ---------------------------------------------------------------- Quality and service level
     FIRST_CONTACT_RESOLUTION("First contact resolution", PERCENT, true, ALL,
@@ -106,10 +111,17 @@ public enum Metric {
                     + "Agent: resolver, else assignee.",
             null),
     SERVICE_LEVEL("Service level", PERCENT, true, CONTACT,
-            "Contacts answered within the threshold (default 20 s) / (answered + abandoned). Anchor: queued.", null),
+            "Contacts answered within the threshold (default 20 s) / (answered + abandoned). Anchor: queued.",
+            contacts("t.queued_at", "t.answering_agent",
+                    "t.queued_at IS NOT NULL AND (t.answered_at IS NOT NULL OR t.abandoned_at IS NOT NULL)",
+                    Measure.Kind.PERCENT,
+                    "t.answered_at IS NOT NULL AND t.answered_at - t.queued_at <= interval '20 seconds'")),
     ABANDONMENT_RATE("Abandonment rate", PERCENT, false, QUEUE,
-            "Abandoned / queued contacts (still waiting ones included). Anchor: queued.", null),
-    BLOCKAGE("Blockage", COUNT, false, QUEUE, "Blocked contacts. Anchor: blocked.", null),
+            "Abandoned / queued contacts (still waiting ones included). Anchor: queued.",
+            contacts("t.queued_at", "NULL::text", "t.queued_at IS NOT NULL", Measure.Kind.PERCENT,
+                    "t.abandoned_at IS NOT NULL")),
+    BLOCKAGE("Blockage", COUNT, false, QUEUE, "Blocked contacts. Anchor: blocked.",
+            contacts("t.blocked_at", "NULL::text", "t.blocked_at IS NOT NULL", Measure.Kind.COUNT, null)),
 
     // ---------------------------------------------------------------- Satisfaction
     CSAT("Customer satisfaction", PERCENT, true, ALL,
@@ -165,10 +177,10 @@ public enum Metric {
     private final Boolean higherIsBetter;
     private final Set<Dimension> dimensions;
     private final String formula;
-    private final TicketMeasure measure;
+    private final Measure measure;
 
     Metric(String title, Unit unit, Boolean higherIsBetter, Set<Dimension> dimensions, String formula,
-            TicketMeasure measure) {
+            Measure measure) {
         this.title = title;
         this.unit = unit;
         this.higherIsBetter = higherIsBetter;
@@ -199,7 +211,7 @@ public enum Metric {
     }
 
     /** How this version computes the metric, or null when it does not compute it yet. */
-    public TicketMeasure measure() {
+    public Measure measure() {
         return measure;
     }
 }

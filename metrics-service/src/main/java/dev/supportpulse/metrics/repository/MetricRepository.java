@@ -15,8 +15,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.supportpulse.metrics.model.AggregateRow;
 import dev.supportpulse.metrics.model.Dimension;
+import dev.supportpulse.metrics.model.Measure;
 import dev.supportpulse.metrics.model.MetricQuery;
-import dev.supportpulse.metrics.model.TicketMeasure;
 
 /**
  * Computes ticket metrics in PostgreSQL: one statement per metric returns the total and every (period, group) point,
@@ -45,7 +45,7 @@ public class MetricRepository {
     }
 
     private static String sql(MetricQuery query, List<Object> parameters) {
-        TicketMeasure measure = query.metric().measure();
+        Measure measure = query.metric().measure();
         parameters.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
         parameters.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
         parameters.add(query.shiftSeconds());
@@ -74,7 +74,7 @@ public class MetricRepository {
                     SELECT %1$s AS anchor, %2$s AS bucket, %3$s AS agent, t.team_id AS team, t.channel, t.region,
                            t.type, t.priority, t.ticket_id, %4$s AS v
                     FROM %12$s
-                    WHERE t.created_at IS NOT NULL AND (%5$s)
+                    WHERE (%5$s)
                       AND %1$s >= $1::timestamptz - make_interval(secs => $3::float8)
                       AND %1$s < $2::timestamptz - make_interval(secs => $3::float8))
                 SELECT %6$s AS total, %11$s AS bucket%7$s, %8$s
@@ -92,7 +92,7 @@ public class MetricRepository {
         parameters.add(OffsetDateTime.ofInstant(createdTickets.from(), ZoneOffset.UTC));
         parameters.add(OffsetDateTime.ofInstant(createdTickets.to(), ZoneOffset.UTC));
         parameters.add(zone);
-        TicketMeasure measure = createdTickets.metric().measure();
+        Measure measure = createdTickets.metric().measure();
         String sql = """
                 SELECT extract(isodow FROM anchor AT TIME ZONE $3)::int AS weekday,
                        extract(hour FROM anchor AT TIME ZONE $3)::int AS hour, count(*)::int AS tickets
@@ -122,13 +122,13 @@ public class MetricRepository {
         return filters.toString();
     }
 
-    private static String valueExpression(TicketMeasure measure) {
-        return measure.expression() == null ? "NULL::float8" : measure.kind() == TicketMeasure.Kind.PERCENT
+    private static String valueExpression(Measure measure) {
+        return measure.expression() == null ? "NULL::float8" : measure.kind() == Measure.Kind.PERCENT
                 ? "(" + measure.expression() + ")" : "(" + measure.expression() + ")::float8";
     }
 
     /** Columns: sample size, value, numerator, denominator, mean, median, p90. */
-    private static String aggregates(TicketMeasure.Kind kind) {
+    private static String aggregates(Measure.Kind kind) {
         return switch (kind) {
         case DISTINCT_TICKETS -> "count(DISTINCT ticket_id) AS n, count(DISTINCT ticket_id)::float8 AS value, "
                 + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "

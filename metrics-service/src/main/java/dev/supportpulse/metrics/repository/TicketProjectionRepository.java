@@ -9,8 +9,8 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Keeps {@code metrics.tickets} in step with the event log: reads the next committed events after the cursor and
- * recomputes every ticket they touch from all of that ticket's events, in one transaction with the cursor move.
+ * Keeps the read models in step with the event log: reads the next committed events after the cursor and recomputes
+ * every ticket and contact they touch from all of its events, in one transaction with the cursor move.
  */
 @ApplicationScoped
 public class TicketProjectionRepository {
@@ -25,7 +25,7 @@ public class TicketProjectionRepository {
     // Rows below the oldest running transaction's id are final: no row can appear before them later.
     private static final String NEXT_BATCH = """
             WITH batch AS (
-                SELECT txid, seq, ticket_id
+                SELECT txid, seq, ticket_id, contact_id, type
                 FROM ingest.event_log
                 WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
                   AND txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -35,7 +35,9 @@ public class TicketProjectionRepository {
                    (SELECT txid::text FROM batch ORDER BY txid DESC, seq DESC LIMIT 1) AS last_txid,
                    (SELECT seq FROM batch ORDER BY txid DESC, seq DESC LIMIT 1) AS last_seq,
                    (SELECT coalesce(array_agg(DISTINCT ticket_id), '{}') FROM batch WHERE ticket_id IS NOT NULL)
-                       AS tickets
+                       AS tickets,
+                   (SELECT coalesce(array_agg(DISTINCT contact_id), '{}') FROM batch
+                    WHERE contact_id IS NOT NULL AND type LIKE 'contact.%') AS contacts
             """;
 
     // Latest value first: events are ordered by when they happened, then by arrival for equal instants.
@@ -166,6 +168,47 @@ public class TicketProjectionRepository {
             WHERE previous_agent IS NOT NULL AND previous_agent <> agent_id
             """;
 
+    // The contact's place (channel, region) comes from its first events; its team from the latest that names one.
+    private static final String RECOMPUTE_CONTACTS = """
+            WITH contact_events AS (
+                SELECT * FROM ingest.event_log
+                WHERE contact_id = ANY($1::text[]) AND type LIKE 'contact.%'),
+            facts AS (
+                SELECT contact_id,
+                       min(occurred_at) FILTER (WHERE type = 'contact.queued') AS queued_at,
+                       min(occurred_at) FILTER (WHERE type = 'contact.answered') AS answered_at,
+                       min(occurred_at) FILTER (WHERE type = 'contact.abandoned') AS abandoned_at,
+                       min(occurred_at) FILTER (WHERE type = 'contact.blocked') AS blocked_at,
+                       (array_agg(occurred_at ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type = 'contact.ended'))[1] AS ended_at,
+                       (array_agg(agent_id ORDER BY occurred_at, seq)
+                           FILTER (WHERE type = 'contact.answered'))[1] AS answering_agent,
+                       (array_agg(agent_id ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type = 'contact.ended'))[1] AS ending_agent,
+                       (array_agg(team_id ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE team_id IS NOT NULL))[1] AS team_id,
+                       (array_agg(channel ORDER BY occurred_at, seq) FILTER (WHERE channel IS NOT NULL))[1] AS channel,
+                       (array_agg(region ORDER BY occurred_at, seq) FILTER (WHERE region IS NOT NULL))[1] AS region,
+                       (array_agg(ticket_id ORDER BY occurred_at, seq)
+                           FILTER (WHERE ticket_id IS NOT NULL))[1] AS ticket_id,
+                       (array_agg(coalesce((attributes->>'talkSeconds')::bigint, 0)
+                                  + coalesce((attributes->>'holdSeconds')::bigint, 0)
+                                  + coalesce((attributes->>'wrapUpSeconds')::bigint, 0)
+                                  ORDER BY occurred_at DESC, seq DESC)
+                           FILTER (WHERE type = 'contact.ended'))[1] AS handle_seconds
+                FROM contact_events
+                GROUP BY contact_id)
+            INSERT INTO metrics.contacts AS c (contact_id, queued_at, answered_at, abandoned_at, blocked_at, ended_at,
+                answering_agent, ending_agent, team_id, channel, region, ticket_id, handle_seconds)
+            SELECT * FROM facts
+            ON CONFLICT (contact_id) DO UPDATE SET
+                queued_at = excluded.queued_at, answered_at = excluded.answered_at,
+                abandoned_at = excluded.abandoned_at, blocked_at = excluded.blocked_at, ended_at = excluded.ended_at,
+                answering_agent = excluded.answering_agent, ending_agent = excluded.ending_agent,
+                team_id = excluded.team_id, channel = excluded.channel, region = excluded.region,
+                ticket_id = excluded.ticket_id, handle_seconds = excluded.handle_seconds
+            """;
+
     private static final String MOVE_CURSOR = """
             UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
             WHERE name = 'tickets'
@@ -206,6 +249,10 @@ public class TicketProjectionRepository {
                         .flatMap(done -> recompute(connection, RECOMPUTE_REPLIES, tickets))
                         .flatMap(done -> recompute(connection, RECOMPUTE_REOPENS, tickets))
                         .flatMap(done -> recompute(connection, RECOMPUTE_REASSIGNMENTS, tickets));
+        String[] contacts = batch.getArrayOfStrings("contacts");
+        if (contacts.length > 0) {
+            recompute = recompute.flatMap(done -> recompute(connection, RECOMPUTE_CONTACTS, contacts));
+        }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)
                         .execute(Tuple.of(batch.getString("last_txid"), batch.getLong("last_seq"))))

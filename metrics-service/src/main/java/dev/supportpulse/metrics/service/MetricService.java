@@ -37,9 +37,9 @@ import dev.supportpulse.metrics.error.UnavailableException;
 import dev.supportpulse.metrics.model.AggregateRow;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Granularity;
+import dev.supportpulse.metrics.model.Measure;
 import dev.supportpulse.metrics.model.Metric;
 import dev.supportpulse.metrics.model.MetricQuery;
-import dev.supportpulse.metrics.model.TicketMeasure;
 import dev.supportpulse.metrics.model.Unit;
 import dev.supportpulse.metrics.repository.MetricRepository;
 
@@ -201,8 +201,8 @@ public class MetricService {
 
     /** The value where nothing was measured: counts are 0, other values null. */
     static MetricValue emptyValue(Metric metric) {
-        TicketMeasure.Kind kind = metric.measure().kind();
-        boolean ratio = kind == TicketMeasure.Kind.PERCENT || kind == TicketMeasure.Kind.MEAN;
+        Measure.Kind kind = metric.measure().kind();
+        boolean ratio = kind == Measure.Kind.PERCENT || kind == Measure.Kind.MEAN;
         return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, ratio ? 0.0 : null, ratio ? 0.0 : null,
                 null, null, null, null, null);
     }

@@ -28,7 +28,7 @@ public class EventLog {
     public void clear() {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
-                + "metrics.ticket_reassignments").execute().await().indefinitely();
+                + "metrics.ticket_reassignments, metrics.contacts").execute().await().indefinitely();
         rewind();
     }
 

@@ -1,0 +1,82 @@
+package dev.supportpulse.metrics.model;
+
+/**
+ * How a metric is measured: over which fact rows, at which anchor time, owned by which agent, and what is aggregated.
+ * Every source is aliased {@code t} and offers the dimension columns {@code team_id}, {@code channel}, {@code region},
+ * {@code type}, {@code priority} and a {@code ticket_id}; expressions are SQL over one of its rows.
+ *
+ * @param source
+ *            the FROM clause
+ * @param anchor
+ *            the time that puts a row in a period
+ * @param agent
+ *            who the AGENT dimension names
+ * @param condition
+ *            which rows are measured at all
+ * @param kind
+ *            how rows become a value
+ * @param expression
+ *            the numerator condition (PERCENT), the seconds (DURATION) or the per-row value (MEAN)
+ */
+public record Measure(String source, String anchor, String agent, String condition, Kind kind, String expression) {
+
+    /** How rows become a value. */
+    public enum Kind {
+        /** Rows counted. */
+        COUNT,
+        /** Distinct tickets among the rows counted (a ticket reopened twice in a period counts once). */
+        DISTINCT_TICKETS,
+        /** 100 × rows meeting the expression / rows. */
+        PERCENT,
+        /** Mean, median and p90 of a duration in seconds; never negative. */
+        DURATION,
+        /** Sum of a per-row value / rows. */
+        MEAN
+    }
+
+    /** Tickets; those whose ticket.created has not arrived wait, and count in nothing. */
+    private static final String TICKETS = "metrics.tickets t";
+    private static final String CREATED = "t.created_at IS NOT NULL AND ";
+    /** Contacts carry no ticket type or priority. */
+    private static final String CONTACTS = "(SELECT c.*, NULL::text AS type, NULL::text AS priority "
+            + "FROM metrics.contacts c) t";
+
+    static Measure count(String anchor, String agent, String condition) {
+        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.COUNT, null);
+    }
+
+    static Measure percent(String anchor, String agent, String condition, String numerator) {
+        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.PERCENT, numerator);
+    }
+
+    /** A duration from {@code start} to the anchor, clamped at 0 (a source clock running behind). */
+    static Measure durationSince(String start, String anchor, String agent, String condition) {
+        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION,
+                "greatest(0, extract(epoch FROM " + anchor + " - " + start + "))");
+    }
+
+    static Measure duration(String anchor, String agent, String condition, String seconds) {
+        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION, seconds);
+    }
+
+    static Measure mean(String anchor, String agent, String condition, String value) {
+        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.MEAN, value);
+    }
+
+    /** Distinct tickets with an event in a per-event table, anchored at that event. */
+    static Measure distinctTickets(String eventTable, String anchor, String agent) {
+        return new Measure(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
+                Kind.DISTINCT_TICKETS, null);
+    }
+
+    /** A duration per row of a per-event table, anchored at that event. */
+    static Measure eventDuration(String eventTable, String anchor, String agent, String seconds) {
+        return new Measure(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
+                Kind.DURATION, seconds);
+    }
+
+    /** A measure over {@code metrics.contacts}: calls and chats in a queue. */
+    static Measure contacts(String anchor, String agent, String condition, Kind kind, String expression) {
+        return new Measure(CONTACTS, anchor, agent, condition, kind, expression);
+    }
+}
