@@ -31,7 +31,13 @@ public record Measure(String source, String anchor, String agent, String conditi
         /** Mean, median and p90 of a duration in seconds; never negative. */
         DURATION,
         /** Sum of a per-row value / rows. */
-        MEAN
+        MEAN,
+        /** Snapshot: tickets open at each period's end (and at the range's end for the total) meeting the condition. */
+        OPEN_AT_END,
+        /** Tickets created in a period and not resolved at its end. */
+        UNRESOLVED_AT_END,
+        /** 100 × tickets created in a period and resolved at its end / tickets created in it. */
+        RESOLVED_AT_END
     }
 
     /** Tickets; those whose ticket.created has not arrived wait, and count in nothing. */
@@ -73,6 +79,22 @@ public record Measure(String source, String anchor, String agent, String conditi
     static Measure eventDuration(String eventTable, String anchor, String agent, String seconds) {
         return new Measure(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
                 Kind.DURATION, seconds);
+    }
+
+    /**
+     * At a snapshot instant {@code at_end.at}: waiting more than 24 h since {@code wait.since} (the newest customer
+     * message before the instant, else the creation) with no public agent reply in between.
+     */
+    static final String BACKLOGGED = """
+            at_end.at - wait.since > interval '24 hours'
+            AND NOT EXISTS (SELECT 1 FROM metrics.ticket_messages r
+                            WHERE r.ticket_id = t.ticket_id AND NOT r.from_customer
+                              AND r.sent_at > wait.since AND r.sent_at < at_end.at)
+            """;
+
+    /** Tickets judged at a period's end: open ones (with an extra condition), or those created in it. */
+    static Measure atPeriodEnd(Kind kind, String condition) {
+        return new Measure(TICKETS, "t.created_at", "t.assignee", condition, kind, null);
     }
 
     /** A measure over {@code metrics.contacts}: calls and chats in a queue. */

@@ -4,6 +4,7 @@ import static dev.supportpulse.metrics.model.Dimension.ALL;
 import static dev.supportpulse.metrics.model.Dimension.AUDIENCE;
 import static dev.supportpulse.metrics.model.Dimension.CONTACT;
 import static dev.supportpulse.metrics.model.Dimension.QUEUE;
+import static dev.supportpulse.metrics.model.Measure.atPeriodEnd;
 import static dev.supportpulse.metrics.model.Measure.contacts;
 import static dev.supportpulse.metrics.model.Measure.count;
 import static dev.supportpulse.metrics.model.Measure.distinctTickets;
@@ -36,16 +37,17 @@ public enum Metric {
             count("resolved_at", "resolver", "resolved_at IS NOT NULL")),
     TICKETS_UNRESOLVED("Tickets unresolved", COUNT, false, ALL,
             "Tickets created in the period and not resolved at the period's end. Anchor: creation. Agent: assignee.",
-            null),
+            atPeriodEnd(Measure.Kind.UNRESOLVED_AT_END, "true")),
     OPEN_TICKETS("Open tickets", COUNT, null, ALL,
             "Snapshot: tickets created before the period's end and not resolved at that instant. Agent: assignee.",
-            null),
+            atPeriodEnd(Measure.Kind.OPEN_AT_END, "true")),
     BACKLOG("Backlog", COUNT, false, ALL,
             "Snapshot: open tickets at the period's end waiting more than 24 h for a public agent reply to their "
                     + "newest customer message (or creation). Agent: assignee.",
-            null),
+            atPeriodEnd(Measure.Kind.OPEN_AT_END, Measure.BACKLOGGED)),
     RESOLUTION_RATE("Resolution rate", PERCENT, true, ALL,
-            "(created − unresolved at period end) / created. Anchor: creation. Agent: assignee.", null),
+            "(created − unresolved at period end) / created. Anchor: creation. Agent: assignee.",
+            atPeriodEnd(Measure.Kind.RESOLVED_AT_END, "true")),
     TICKETS_REOPENED("Tickets reopened", COUNT, false, ALL,
             "Distinct tickets with at least one ticket.reopened in the period. Agent: resolver.",
             distinctTickets("metrics.ticket_reopens", "e.reopened_at", "t.resolver")),

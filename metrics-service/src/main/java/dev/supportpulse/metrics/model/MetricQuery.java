@@ -9,6 +9,6 @@ import java.util.Map;
  * time), grouped and filtered by dimensions. {@code shiftSeconds} moves the anchors forward before bucketing, so that
  * an earlier range lands in the same periods (for comparisons).
  */
-public record MetricQuery(Metric metric, Instant from, Instant to, List<Instant> periodStarts, List<Dimension> groupBy,
-        Map<Dimension, List<String>> filter, long shiftSeconds) {
+public record MetricQuery(Metric metric, Instant from, Instant to, List<Instant> periodStarts, List<Instant> periodEnds,
+        List<Dimension> groupBy, Map<Dimension, List<String>> filter, long shiftSeconds) {
 }

@@ -34,11 +34,15 @@ public class MetricRepository {
 
     public Uni<List<AggregateRow>> aggregate(MetricQuery query) {
         List<Object> parameters = new ArrayList<>();
-        String sql = sql(query, parameters);
+        String sql = switch (query.metric().measure().kind()) {
+        case OPEN_AT_END -> snapshotSql(query, parameters);
+        case UNRESOLVED_AT_END, RESOLVED_AT_END -> cohortSql(query, parameters);
+        default -> sql(query, parameters);
+        };
         return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
             List<AggregateRow> result = new ArrayList<>();
             for (Row row : rows) {
-                result.add(toAggregate(row, query));
+                result.add(isCohort(query) ? toCohortAggregate(row, query) : toAggregate(row, query));
             }
             return result;
         });
@@ -86,6 +90,111 @@ public class MetricRepository {
                 query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source());
     }
 
+    /**
+     * Tickets open at instants: each period's end and, last, the range's end (for the total), each capped at now ("a
+     * period that ends after now takes the state now"). Bucket i is the i-th instant.
+     */
+    private static String snapshotSql(MetricQuery query, List<Object> parameters) {
+        List<OffsetDateTime> instants = new ArrayList<>();
+        for (java.time.Instant end : query.periodEnds()) {
+            instants.add(OffsetDateTime.ofInstant(end.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));
+        }
+        instants.add(OffsetDateTime.ofInstant(query.to().minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));
+        parameters.add(instants.toArray(OffsetDateTime[]::new));
+        int totalBucket = instants.size();
+        Measure measure = query.metric().measure();
+        List<String> dimensions = query.groupBy().stream().map(MetricRepository::column).toList();
+        String groupColumns = dimensions.stream().map(d -> ", " + d + "::text").reduce("", String::concat);
+        String dimensionList = String.join(", ", dimensions);
+        // Without dimensions: one row per instant, the last being the total. With them: the groups at each instant,
+        // and the ungrouped count at the last instant as the total.
+        String groupBy = dimensions.isEmpty() ? "bucket" : "GROUPING SETS ((bucket, " + dimensionList + "), (bucket))";
+        String totalFlag = dimensions.isEmpty() ? "bucket = " + totalBucket : "GROUPING(" + dimensionList + ") <> 0";
+        String having = dimensions.isEmpty() ? "true"
+                : "GROUPING(" + dimensionList + ") = 0 OR bucket = " + totalBucket;
+        return """
+                WITH at_end AS (
+                    SELECT least(e, now()) AS at, i::int AS bucket
+                    FROM unnest($1::timestamptz[]) WITH ORDINALITY AS u(e, i)),
+                measured AS (
+                    SELECT at_end.bucket, %1$s AS agent, t.team_id AS team, t.channel, t.region, t.type, t.priority
+                    FROM at_end
+                    JOIN metrics.tickets t ON t.created_at IS NOT NULL AND t.created_at < at_end.at
+                    CROSS JOIN LATERAL (
+                        SELECT coalesce(max(m.sent_at), t.created_at) AS since FROM metrics.ticket_messages m
+                        WHERE m.ticket_id = t.ticket_id AND m.from_customer AND m.sent_at < at_end.at) wait
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM metrics.ticket_resolved_spans s
+                        WHERE s.ticket_id = t.ticket_id AND s.resolved_from < at_end.at
+                          AND (s.resolved_until IS NULL OR s.resolved_until >= at_end.at))
+                      AND (%2$s))
+                SELECT %3$s AS total, bucket%5$s, count(*) AS n,
+                       count(*)::float8 AS value, NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean,
+                       NULL::float8 AS median, NULL::float8 AS p90
+                FROM measured
+                WHERE %6$s
+                GROUP BY %4$s
+                HAVING %7$s
+                """.formatted(measure.agent(), measure.condition(), totalFlag, groupBy, groupColumns,
+                filters(query, parameters), having);
+    }
+
+    /**
+     * Tickets created in each period, judged at that period's end (points) and at the range's end (total), each capped
+     * at now; the time of judging follows a comparison's shift back.
+     */
+    private static String cohortSql(MetricQuery query, List<Object> parameters) {
+        parameters.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
+        parameters.add(OffsetDateTime.ofInstant(query.to(), ZoneOffset.UTC));
+        parameters.add(query.shiftSeconds());
+        String bucket = "NULL::int";
+        String periodEnd = "$2::timestamptz";
+        List<String> grouped = new ArrayList<>();
+        if (!query.periodStarts().isEmpty()) {
+            parameters.add(query.periodStarts().stream().map(start -> OffsetDateTime.ofInstant(start, ZoneOffset.UTC))
+                    .toArray(OffsetDateTime[]::new));
+            bucket = "width_bucket(t.created_at + make_interval(secs => $3::float8), $" + parameters.size()
+                    + "::timestamptz[])";
+            parameters.add(query.periodEnds().stream().map(end -> OffsetDateTime.ofInstant(end, ZoneOffset.UTC))
+                    .toArray(OffsetDateTime[]::new));
+            periodEnd = "($" + parameters.size() + "::timestamptz[])[" + bucket + "]";
+            grouped.add("bucket");
+        }
+        StringBuilder groupColumns = new StringBuilder();
+        for (Dimension dimension : query.groupBy()) {
+            grouped.add(column(dimension));
+            groupColumns.append(", ").append(column(dimension)).append("::text");
+        }
+        String groupBy = grouped.isEmpty() ? "()" : "GROUPING SETS ((" + String.join(", ", grouped) + "), ())";
+        String totalFlag = grouped.isEmpty() ? "true" : "GROUPING(" + String.join(", ", grouped) + ") <> 0";
+        String resolvedAt = """
+                EXISTS (SELECT 1 FROM metrics.ticket_resolved_spans s
+                        WHERE s.ticket_id = t.ticket_id AND s.resolved_from < %1$s
+                          AND (s.resolved_until IS NULL OR s.resolved_until >= %1$s))""";
+        String periodJudged = "least(" + periodEnd + " - make_interval(secs => $3::float8), now())";
+        String rangeJudged = "least($2::timestamptz - make_interval(secs => $3::float8), now())";
+        return """
+                WITH measured AS (
+                    SELECT %1$s AS bucket, t.assignee AS agent, t.team_id AS team, t.channel, t.region, t.type,
+                           t.priority, %2$s AS resolved_by_period_end, %3$s AS resolved_by_range_end
+                    FROM metrics.tickets t
+                    WHERE t.created_at >= $1::timestamptz - make_interval(secs => $3::float8)
+                      AND t.created_at < $2::timestamptz - make_interval(secs => $3::float8))
+                SELECT %4$s AS total, %5$s AS bucket%6$s, count(*) AS created,
+                       count(*) FILTER (WHERE NOT resolved_by_period_end) AS unresolved_by_period_end,
+                       count(*) FILTER (WHERE NOT resolved_by_range_end) AS unresolved_by_range_end,
+                       100.0 * count(*) FILTER (WHERE resolved_by_period_end) / nullif(count(*), 0)
+                           AS rate_by_period_end,
+                       100.0 * count(*) FILTER (WHERE resolved_by_range_end) / nullif(count(*), 0)
+                           AS rate_by_range_end
+                FROM measured
+                WHERE %7$s
+                GROUP BY %8$s
+                """.formatted(bucket, resolvedAt.formatted(periodJudged), resolvedAt.formatted(rangeJudged), totalFlag,
+                query.periodStarts().isEmpty() ? "NULL::int" : "bucket", groupColumns, filters(query, parameters),
+                groupBy);
+    }
+
     /** Tickets created per ISO weekday and hour in {@code zone}; only the cells with tickets. */
     public Uni<List<int[]>> ticketLoad(MetricQuery createdTickets, String zone) {
         List<Object> parameters = new ArrayList<>();
@@ -130,6 +239,8 @@ public class MetricRepository {
     /** Columns: sample size, value, numerator, denominator, mean, median, p90. */
     private static String aggregates(Measure.Kind kind) {
         return switch (kind) {
+        case OPEN_AT_END, UNRESOLVED_AT_END, RESOLVED_AT_END -> throw new IllegalArgumentException(
+                kind + " has a statement of its own");
         case DISTINCT_TICKETS -> "count(DISTINCT ticket_id) AS n, count(DISTINCT ticket_id)::float8 AS value, "
                 + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "
                 + "NULL::float8 AS p90";
@@ -164,9 +275,35 @@ public class MetricRepository {
             group.add(row.getString(2 + i));
         }
         Integer bucket = row.getInteger("bucket");
-        return new AggregateRow(row.getBoolean("total"), bucket == null ? -1 : bucket - 1, group,
-                row.getLong("n").intValue(), number(row, "value"), number(row, "num"), number(row, "den"),
-                number(row, "mean"), number(row, "median"), number(row, "p90"));
+        // A snapshot without a series has one instant, the range's end: its points belong to no period.
+        boolean noPeriod = bucket == null || query.periodStarts().isEmpty();
+        return new AggregateRow(row.getBoolean("total"), noPeriod ? -1 : bucket - 1, group, row.getLong("n").intValue(),
+                number(row, "value"), number(row, "num"), number(row, "den"), number(row, "mean"),
+                number(row, "median"), number(row, "p90"));
+    }
+
+    private static boolean isCohort(MetricQuery query) {
+        Measure.Kind kind = query.metric().measure().kind();
+        return kind == Measure.Kind.UNRESOLVED_AT_END || kind == Measure.Kind.RESOLVED_AT_END;
+    }
+
+    /** A cohort row: the total is judged at the range's end, each point at its period's end. */
+    private static AggregateRow toCohortAggregate(Row row, MetricQuery query) {
+        List<String> group = new ArrayList<>();
+        for (int i = 0; i < query.groupBy().size(); i++) {
+            group.add(row.getString(2 + i));
+        }
+        boolean total = row.getBoolean("total");
+        Integer bucket = row.getInteger("bucket");
+        long created = row.getLong("created");
+        long unresolved = row.getLong(total ? "unresolved_by_range_end" : "unresolved_by_period_end");
+        if (query.metric().measure().kind() == Measure.Kind.UNRESOLVED_AT_END) {
+            return new AggregateRow(total, bucket == null ? -1 : bucket - 1, group, (int) unresolved,
+                    (double) unresolved, null, null, null, null, null);
+        }
+        return new AggregateRow(total, bucket == null ? -1 : bucket - 1, group, (int) created,
+                number(row, total ? "rate_by_range_end" : "rate_by_period_end"), (double) (created - unresolved),
+                (double) created, null, null, null);
     }
 
     private static Double number(Row row, String column) {

@@ -168,6 +168,29 @@ public class TicketProjectionRepository {
             WHERE previous_agent IS NOT NULL AND previous_agent <> agent_id
             """;
 
+    private static final String RECOMPUTE_RESOLVED_SPANS = """
+            WITH cleared AS (DELETE FROM metrics.ticket_resolved_spans WHERE ticket_id = ANY($1::text[])),
+            changes AS (
+                SELECT ticket_id, occurred_at, seq, type FROM ingest.event_log
+                WHERE ticket_id = ANY($1::text[]) AND type IN ('ticket.resolved', 'ticket.reopened'))
+            INSERT INTO metrics.ticket_resolved_spans (ticket_id, resolved_from, resolved_until)
+            SELECT r.ticket_id, r.occurred_at,
+                   (SELECT min(o.occurred_at) FROM changes o
+                    WHERE o.ticket_id = r.ticket_id AND o.type = 'ticket.reopened'
+                      AND (o.occurred_at, o.seq) > (r.occurred_at, r.seq))
+            FROM changes r
+            WHERE r.type = 'ticket.resolved'
+            """;
+
+    private static final String RECOMPUTE_MESSAGES = """
+            WITH cleared AS (DELETE FROM metrics.ticket_messages WHERE ticket_id = ANY($1::text[]))
+            INSERT INTO metrics.ticket_messages (ticket_id, sent_at, from_customer)
+            SELECT ticket_id, occurred_at, type = 'ticket.customer_replied' FROM ingest.event_log
+            WHERE ticket_id = ANY($1::text[])
+              AND (type = 'ticket.customer_replied'
+                   OR (type = 'ticket.agent_replied' AND coalesce(attributes->>'public', 'true') <> 'false'))
+            """;
+
     // The contact's place (channel, region) comes from its first events; its team from the latest that names one.
     private static final String RECOMPUTE_CONTACTS = """
             WITH contact_events AS (
@@ -248,7 +271,9 @@ public class TicketProjectionRepository {
                 : recompute(connection, RECOMPUTE_TICKETS, tickets)
                         .flatMap(done -> recompute(connection, RECOMPUTE_REPLIES, tickets))
                         .flatMap(done -> recompute(connection, RECOMPUTE_REOPENS, tickets))
-                        .flatMap(done -> recompute(connection, RECOMPUTE_REASSIGNMENTS, tickets));
+                        .flatMap(done -> recompute(connection, RECOMPUTE_REASSIGNMENTS, tickets))
+                        .flatMap(done -> recompute(connection, RECOMPUTE_RESOLVED_SPANS, tickets))
+                        .flatMap(done -> recompute(connection, RECOMPUTE_MESSAGES, tickets));
         String[] contacts = batch.getArrayOfStrings("contacts");
         if (contacts.length > 0) {
             recompute = recompute.flatMap(done -> recompute(connection, RECOMPUTE_CONTACTS, contacts));

@@ -37,7 +37,6 @@ import dev.supportpulse.metrics.error.UnavailableException;
 import dev.supportpulse.metrics.model.AggregateRow;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Granularity;
-import dev.supportpulse.metrics.model.Measure;
 import dev.supportpulse.metrics.model.Metric;
 import dev.supportpulse.metrics.model.MetricQuery;
 import dev.supportpulse.metrics.model.Unit;
@@ -102,10 +101,11 @@ public class MetricService {
             throw tooManyPoints(metric);
         }
         List<Instant> starts = periods.stream().map(period -> period.start().toInstant()).toList();
-        MetricQuery query = new MetricQuery(metric, from, to, starts, groupBy, filter, 0);
+        List<Instant> ends = periods.stream().map(period -> period.end().toInstant()).toList();
+        MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0);
         Uni<List<AggregateRow>> current = repository.aggregate(query);
-        Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(
-                new MetricQuery(metric, from, to, starts, groupBy, filter, Duration.between(from, to).getSeconds()))
+        Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(new MetricQuery(metric, from, to,
+                starts, ends, groupBy, filter, Duration.between(from, to).getSeconds()))
                 : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(current, previous).asTuple().onFailure().transform(MetricService::toClientError)
                 .flatMap(rows -> {
@@ -134,7 +134,8 @@ public class MetricService {
         for (Dimension dimension : filters.keySet()) {
             requireSupported(Metric.TICKETS_CREATED, dimension);
         }
-        MetricQuery query = new MetricQuery(Metric.TICKETS_CREATED, from, to, List.of(), List.of(), filters, 0);
+        MetricQuery query = new MetricQuery(Metric.TICKETS_CREATED, from, to, List.of(), List.of(), List.of(), filters,
+                0);
         return repository.ticketLoad(query, zone.getId()).onFailure().transform(MetricService::toClientError)
                 .map(cells -> {
                     int[][] grid = new int[7][24];
@@ -161,9 +162,16 @@ public class MetricService {
         for (AggregateRow row : rows) {
             if (row.total()) {
                 total = row;
-            } else {
+            } else if (row.period() < periods.size()) {
                 byPoint.put(key(row.period(), row.group()), row);
                 groups.add(row.group());
+            }
+        }
+        if (groupBy.isEmpty()) {
+            // Without groupBy there is one group, always: a chart of it needs no gap filling either.
+            groups.add(List.of());
+            if (periods.isEmpty()) {
+                byPoint.put(key(-1, List.of()), total);
             }
         }
         if (previousRows != null) {
@@ -173,6 +181,9 @@ public class MetricService {
                 } else {
                     previousByPoint.put(key(row.period(), row.group()), row);
                 }
+            }
+            if (groupBy.isEmpty() && periods.isEmpty()) {
+                previousByPoint.put(key(-1, List.of()), previousTotal);
             }
         }
         int periodCount = periods.isEmpty() ? 1 : periods.size();
@@ -201,8 +212,7 @@ public class MetricService {
 
     /** The value where nothing was measured: counts are 0, other values null. */
     static MetricValue emptyValue(Metric metric) {
-        Measure.Kind kind = metric.measure().kind();
-        boolean ratio = kind == Measure.Kind.PERCENT || kind == Measure.Kind.MEAN;
+        boolean ratio = metric.unit() == Unit.PERCENT || metric.unit() == Unit.RATIO;
         return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, ratio ? 0.0 : null, ratio ? 0.0 : null,
                 null, null, null, null, null);
     }

@@ -183,6 +183,79 @@ class TicketMetricsTest {
     }
 
     @Test
+    void openTicketsIsASnapshotAtEachPeriodEnd() {
+        // End of 03-02: T1 is resolved (12:00), T2 open, T5 not created yet → 1 (T2, assignee A2).
+        // End of 03-03: T2 and T4 resolved, T3 and T5 open → 2 (A1 and none). The total is the snapshot at the end.
+        query("{ metric(metric: OPEN_TICKETS, " + MARCH_2_TO_4 + ", granularity: DAY, groupBy: [AGENT]) {"
+                + " total { value } series { period { label } group { value } value { value } } } }")
+                        .body("errors", nullValue()).body("data.metric.total.value", equalTo(2.0))
+                        .body("data.metric.series.group.value.flatten()", contains("A1", "A2", null, "A1", "A2", null))
+                        .body("data.metric.series.value.value", contains(0.0, 1.0, 0.0, 1.0, 0.0, 1.0));
+        // T7 resolved on 03-02 at 15:00, reopened 03-03 09:00, resolved 10:00 and reopened 11:00: resolved at the end
+        // of 03-02, open at the end of 03-03.
+        log.appendAndProject(event("ticket.created", "2026-03-02T13:00:00Z").ticket("T7").channel("email"),
+                event("ticket.resolved", "2026-03-02T15:00:00Z").ticket("T7"),
+                event("ticket.reopened", "2026-03-03T09:00:00Z").ticket("T7"),
+                event("ticket.resolved", "2026-03-03T10:00:00Z").ticket("T7"),
+                event("ticket.reopened", "2026-03-03T11:00:00Z").ticket("T7"));
+        query("{ metric(metric: OPEN_TICKETS, " + MARCH_2_TO_4 + ", granularity: DAY) { series { value { value } } } }")
+                .body("data.metric.series.value.value", contains(1.0, 3.0));
+        // Compared with the day before: 3 open at the end of 03-03, 1 at the end of 03-02.
+        query("{ metric(metric: OPEN_TICKETS, range: {from: \"2026-03-03T00:00:00Z\", to: \"2026-03-04T00:00:00Z\"},"
+                + " compare: true) { total { value previous change } series { value { value previous } } } }")
+                        .body("data.metric.total.previous", equalTo(1.0)).body("data.metric.total.change", equalTo(2.0))
+                        .body("data.metric.series[0].value.value", equalTo(3.0));
+    }
+
+    @Test
+    void backlogCountsOpenTicketsWaitingMoreThanADayForAReply() {
+        log.appendAndProject(
+                // Answered after the customer's last message: not waiting.
+                event("ticket.created", "2026-03-03T00:00:00Z").ticket("B1").channel("email"),
+                event("ticket.customer_replied", "2026-03-03T12:00:00Z").ticket("B1"),
+                event("ticket.agent_replied", "2026-03-03T13:00:00Z").ticket("B1").agent("A1"),
+                // The customer wrote at 20:00 after the reply and heard nothing: 28 h at 03-05 00:00.
+                event("ticket.created", "2026-03-03T00:00:00Z").ticket("B2").channel("email"),
+                event("ticket.agent_replied", "2026-03-03T01:00:00Z").ticket("B2").agent("A1"),
+                event("ticket.customer_replied", "2026-03-03T20:00:00Z").ticket("B2"),
+                // Waiting 18 h only.
+                event("ticket.created", "2026-03-03T00:00:00Z").ticket("B3").channel("email"),
+                event("ticket.customer_replied", "2026-03-04T06:00:00Z").ticket("B3"));
+        // At 03-05 00:00 also T3 (created 03-03 08:00; its only reply is stamped before creation: 40 h) and T5
+        // (created 03-03 03:00, never answered: 45 h) wait. Backlog: T3, T5, B2.
+        query("{ metric(metric: BACKLOG, range: {from: \"2026-03-04T00:00:00Z\", to: \"2026-03-05T00:00:00Z\"}) {"
+                + " total { value } series { value { value } } } }").body("errors", nullValue())
+                        .body("data.metric.total.value", equalTo(3.0))
+                        .body("data.metric.series[0].value.value", equalTo(3.0));
+    }
+
+    @Test
+    void unresolvedAndResolutionRateJudgeEachPeriodAtItsEnd() {
+        // 03-02: T1, T2 created; at the day's end T1 resolved, T2 not: 1 unresolved, rate 1/2.
+        // 03-03: T3, T4, T5 created; at the day's end only T4 resolved: 2 unresolved, rate 1/3.
+        // Whole range, judged at 03-04: T1, T2, T4 resolved of 5: 2 unresolved, rate 3/5.
+        query("{ unresolved: metric(metric: TICKETS_UNRESOLVED, " + MARCH_2_TO_4 + ", granularity: DAY) {"
+                + " total { value } series { value { value } } }" + " rate: metric(metric: RESOLUTION_RATE, "
+                + MARCH_2_TO_4 + ", granularity: DAY) {"
+                + " total { value numerator denominator } series { value { value } } } }").body("errors", nullValue())
+                        .body("data.unresolved.total.value", equalTo(2.0))
+                        .body("data.unresolved.series.value.value", contains(1.0, 2.0))
+                        .body("data.rate.total.value", equalTo(60.0)).body("data.rate.total.numerator", equalTo(3.0))
+                        .body("data.rate.total.denominator", equalTo(5.0))
+                        .body("data.rate.series[0].value.value", equalTo(50.0))
+                        .body("data.rate.series[1].value.value", closeTo(33.333, 0.001));
+    }
+
+    @Test
+    void withoutGroupByOrGranularityTheSeriesIsOnePointEqualToTheTotal() {
+        query("{ metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ") { total { value }"
+                + " series { period { label } group { value } value { value } } } }")
+                        .body("data.metric.series", hasSize(1)).body("data.metric.series[0].period", nullValue())
+                        .body("data.metric.series[0].group", hasSize(0))
+                        .body("data.metric.series[0].value.value", equalTo(5.0));
+    }
+
+    @Test
     void otherTicketRatesAndMeans() {
         // Escalation: 1 of 5 created (T2) = 20 %. Agent replies per resolved ticket: (1 + 2 + 0) / 3 = 1.
         // Customer replies: (0 + 1 + 0) / 3. Time spent: (600 + 0 + 0) / 3 = 200 s. Reopen rate: 0 of 3.
