@@ -97,6 +97,18 @@ public record Measure(String source, String anchor, String agent, String conditi
         return new Measure(TICKETS, "t.created_at", "t.assignee", condition, kind, null);
     }
 
+    /**
+     * An SLA rate: achieved (the event by its due time) / (achieved + breached: the event after due, or none and due
+     * has passed), anchored at min(event, due). Due is creation + the target of the ticket's current priority.
+     */
+    static Measure sla(String targetColumn, String event, String agent) {
+        String due = "(t.created_at + make_interval(secs => p." + targetColumn + "))";
+        return new Measure(TICKETS + " JOIN metrics.sla_policies p ON p.priority = t.priority",
+                "least(" + event + ", " + due + ")", agent,
+                CREATED + "(" + event + " IS NOT NULL OR " + due + " < now())", Kind.PERCENT,
+                event + " IS NOT NULL AND " + event + " <= " + due);
+    }
+
     /** A measure over {@code metrics.contacts}: calls and chats in a queue. */
     static Measure contacts(String anchor, String agent, String condition, Kind kind, String expression) {
         return new Measure(CONTACTS, anchor, agent, condition, kind, expression);

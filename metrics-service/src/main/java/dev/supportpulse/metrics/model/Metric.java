@@ -13,6 +13,7 @@ import static dev.supportpulse.metrics.model.Measure.durationSince;
 import static dev.supportpulse.metrics.model.Measure.eventDuration;
 import static dev.supportpulse.metrics.model.Measure.mean;
 import static dev.supportpulse.metrics.model.Measure.percent;
+import static dev.supportpulse.metrics.model.Measure.sla;
 import static dev.supportpulse.metrics.model.Unit.COUNT;
 import static dev.supportpulse.metrics.model.Unit.CURRENCY;
 import static dev.supportpulse.metrics.model.Unit.PERCENT;
@@ -107,11 +108,11 @@ public enum Metric {
     SLA_FIRST_RESPONSE_RATE("SLA first response rate", PERCENT, true, ALL,
             "Achieved / (achieved + breached): achieved when the first public agent reply comes by the due time "
                     + "(created + the target of the ticket's priority). Anchor: min(first reply, due). Agent: assignee.",
-            null),
+            sla("first_response_seconds", "t.first_reply_at", "t.assignee")),
     SLA_RESOLUTION_RATE("SLA resolution rate", PERCENT, true, ALL,
             "The same with the resolution target and the latest resolution. Anchor: min(resolution, due). "
                     + "Agent: resolver, else assignee.",
-            null),
+            sla("resolution_seconds", "t.resolved_at", "coalesce(t.resolver, t.assignee)")),
     SERVICE_LEVEL("Service level", PERCENT, true, CONTACT,
             "Contacts answered within the threshold (default 20 s) / (answered + abandoned). Anchor: queued.",
             contacts("t.queued_at", "t.answering_agent",

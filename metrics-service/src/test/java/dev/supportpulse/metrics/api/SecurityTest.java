@@ -83,6 +83,18 @@ class SecurityTest {
     }
 
     @Test
+    void onlyAdminsChangeSlaPolicies() {
+        String mutation = "mutation { updateSlaPolicy(priority: \"urgent\", firstResponseSeconds: 3600,"
+                + " resolutionSeconds: 14400) { priority } }";
+        refused(given().contentType("application/json").body(Map.of("query", mutation))
+                .header("Authorization", "Bearer " + token(Set.of(AccessGuard.READER))).post("/graphql").then()
+                .statusCode(200), "FORBIDDEN");
+        given().contentType("application/json").body(Map.of("query", mutation))
+                .header("Authorization", "Bearer " + token(Set.of(AccessGuard.ADMIN))).post("/graphql").then()
+                .statusCode(200).body("errors", nullValue()).body("data.updateSlaPolicy.priority", equalTo("urgent"));
+    }
+
+    @Test
     void aValidTokenWithoutTheRoleIsForbidden() {
         refused(ask(token(Set.of("billing-clerk"))), "FORBIDDEN");
     }

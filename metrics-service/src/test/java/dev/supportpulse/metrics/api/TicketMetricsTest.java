@@ -4,6 +4,7 @@ import static dev.supportpulse.metrics.support.Event.event;
 import static dev.supportpulse.metrics.support.GraphQl.query;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -253,6 +254,40 @@ class TicketMetricsTest {
                         .body("data.metric.series", hasSize(1)).body("data.metric.series[0].period", nullValue())
                         .body("data.metric.series[0].group", hasSize(0))
                         .body("data.metric.series[0].value.value", equalTo(5.0));
+    }
+
+    @Test
+    void slaRatesFollowThePoliciesAndTheirChanges() {
+        // Default normal targets: 8 h first response, 48 h resolution. First response: T1 1800 s, T2 3600 s, T3 0 s
+        // achieved (anchored at the reply); T4 and T5 never answered, breached at due (03-03 17:00 and 11:00).
+        // 03-02: 2 of 2; 03-03: 1 of 3; total 3 of 5 = 60 %.
+        // Resolution within 48 h: T1, T2, T4 achieved; T3 and T5 breach on 03-05 (due 08:00 and 03:00), outside
+        // the range, so 3 of 3 here and 3 of 5 up to 03-06.
+        query("{ fr: metric(metric: SLA_FIRST_RESPONSE_RATE, " + MARCH_2_TO_4 + ", granularity: DAY) {"
+                + " total { value numerator denominator } series { value { value } } }"
+                + " res: metric(metric: SLA_RESOLUTION_RATE, " + MARCH_2_TO_4 + ") { total { value } }"
+                + " resLonger: metric(metric: SLA_RESOLUTION_RATE, range: {from: \"2026-03-02T00:00:00Z\","
+                + " to: \"2026-03-06T00:00:00Z\"}) { total { value } }"
+                + " slaPolicies { priority firstResponseSeconds resolutionSeconds } }").body("errors", nullValue())
+                        .body("data.fr.total.value", equalTo(60.0)).body("data.fr.total.denominator", equalTo(5.0))
+                        .body("data.fr.series[0].value.value", equalTo(100.0))
+                        .body("data.fr.series[1].value.value", closeTo(33.333, 0.001))
+                        .body("data.res.total.value", equalTo(100.0)).body("data.resLonger.total.value", equalTo(60.0))
+                        .body("data.slaPolicies.priority", contains("urgent", "high", "normal", "low"))
+                        .body("data.slaPolicies.firstResponseSeconds", contains(3600, 14400, 28800, 86400));
+
+        // Normal tickets must now be answered within 20 min: T1 (30 min) and T2 (60 min) breach; T3 still achieves.
+        query("mutation { updateSlaPolicy(priority: \"normal\", firstResponseSeconds: 1200, resolutionSeconds: 172800)"
+                + " { priority firstResponseSeconds } }").body("errors", nullValue())
+                        .body("data.updateSlaPolicy.firstResponseSeconds", equalTo(1200));
+        query("{ metric(metric: SLA_FIRST_RESPONSE_RATE, " + MARCH_2_TO_4 + ") { total { value } } }")
+                .body("data.metric.total.value", equalTo(20.0));
+
+        query("mutation { updateSlaPolicy(priority: \"critical\", firstResponseSeconds: 60, resolutionSeconds: 60)"
+                + " { priority } }").body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                        .body("errors[0].message", containsString("priority must be one of"));
+        query("mutation { updateSlaPolicy(priority: \"low\", firstResponseSeconds: 0, resolutionSeconds: 60)"
+                + " { priority } }").body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
     }
 
     @Test

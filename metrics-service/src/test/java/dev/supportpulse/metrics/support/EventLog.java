@@ -24,12 +24,20 @@ public class EventLog {
         this.projection = projection;
     }
 
-    /** Empties the event log and every read model, and rewinds the projection. */
+    /** Empties the event log and every read model, rewinds the projection and restores the default SLA policies. */
     public void clear() {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
                 + "metrics.ticket_reassignments, metrics.contacts").execute().await().indefinitely();
         rewind();
+        pool.query(
+                """
+                        UPDATE metrics.sla_policies p SET first_response_seconds = d.first_response, resolution_seconds = d.resolution
+                        FROM (VALUES ('urgent', 3600, 14400), ('high', 14400, 86400), ('normal', 28800, 172800),
+                                     ('low', 86400, 345600)) AS d(priority, first_response, resolution)
+                        WHERE p.priority = d.priority
+                        """)
+                .execute().await().indefinitely();
     }
 
     /** Sets the projection back to the log's start, as a rebuild would; the read models stay as they are. */
