@@ -109,6 +109,24 @@ public record Measure(String source, String anchor, String agent, String conditi
                 event + " IS NOT NULL AND " + event + " <= " + due);
     }
 
+    /**
+     * Requests of every kind: tickets created, and contacts queued or blocked that carry no ticket (those with one are
+     * already counted as their ticket). Anchored at creation or queueing; the agent is the ticket's assignee or the
+     * contact's answering agent.
+     */
+    static Measure requests() {
+        return new Measure("""
+                (SELECT t.created_at AS requested_at, t.assignee AS agent, t.team_id, t.channel, t.region, t.type,
+                        t.priority, t.ticket_id
+                 FROM metrics.tickets t WHERE t.created_at IS NOT NULL
+                 UNION ALL
+                 SELECT coalesce(c.queued_at, c.blocked_at), c.answering_agent, c.team_id, c.channel, c.region,
+                        NULL, NULL, c.contact_id
+                 FROM metrics.contacts c
+                 WHERE c.ticket_id IS NULL AND (c.queued_at IS NOT NULL OR c.blocked_at IS NOT NULL)) t""",
+                "t.requested_at", "t.agent", "true", Kind.COUNT, null);
+    }
+
     /** A measure over {@code metrics.contacts}: calls and chats in a queue. */
     static Measure contacts(String anchor, String agent, String condition, Kind kind, String expression) {
         return new Measure(CONTACTS, anchor, agent, condition, kind, expression);

@@ -13,6 +13,7 @@ import static dev.supportpulse.metrics.model.Measure.durationSince;
 import static dev.supportpulse.metrics.model.Measure.eventDuration;
 import static dev.supportpulse.metrics.model.Measure.mean;
 import static dev.supportpulse.metrics.model.Measure.percent;
+import static dev.supportpulse.metrics.model.Measure.requests;
 import static dev.supportpulse.metrics.model.Measure.sla;
 import static dev.supportpulse.metrics.model.Unit.COUNT;
 import static dev.supportpulse.metrics.model.Unit.CURRENCY;
@@ -70,7 +71,8 @@ public enum Metric {
             "Mean number of ticket.customer_replied on resolved tickets. Anchor: resolution. Agent: resolver.",
             mean("resolved_at", "resolver", "resolved_at IS NOT NULL", "customer_replies")),
     REQUEST_VOLUME("Request volume", COUNT, null, ALL,
-            "Tickets created + contacts queued or blocked that carry no ticketId. Anchor: creation / queued.", null),
+            "Tickets created + contacts queued or blocked that carry no ticketId. Anchor: creation / queued.",
+            requests()),
 
     // ---------------------------------------------------------------- Speed
     FIRST_RESPONSE_TIME("First response time", SECONDS, false, ALL,

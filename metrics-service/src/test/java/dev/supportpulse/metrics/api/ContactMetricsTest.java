@@ -94,6 +94,20 @@ class ContactMetricsTest {
     }
 
     @Test
+    void requestVolumeCountsTicketsAndContactsWithoutATicket() {
+        // A ticket, and a call about it (linked: counted once, as the ticket).
+        log.appendAndProject(event("ticket.created", "2026-03-02T10:00:00Z").ticket("X1").channel("phone"),
+                event("contact.queued", "2026-03-02T09:58:00Z").contact("K7").ticket("X1").channel("phone"));
+        // Queued without a ticket: K1, K2, K3, K4, K6; blocked: K5; the ticket X1: 7 requests; phone: 6 of them.
+        query("{ all: metric(metric: REQUEST_VOLUME, " + MARCH_2 + ") { total { value } }"
+                + " byChannel: metric(metric: REQUEST_VOLUME, " + MARCH_2 + ", groupBy: [CHANNEL]) {"
+                + " series { group { value } value { value } } } }").body("errors", nullValue())
+                        .body("data.all.total.value", equalTo(7.0))
+                        .body("data.byChannel.series.group.value.flatten()", contains("chat", "phone"))
+                        .body("data.byChannel.series.value.value", contains(1.0, 6.0));
+    }
+
+    @Test
     void contactMetricsCannotBeSlicedByTicketDimensions() {
         query("{ metric(metric: HANDLE_TIME, " + MARCH_2 + ", groupBy: [PRIORITY]) { total { value } } }")
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT")).body("errors[0].message", equalTo(
