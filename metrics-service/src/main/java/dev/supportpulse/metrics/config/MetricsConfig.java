@@ -12,6 +12,10 @@ public interface MetricsConfig {
     /** How the read models follow the event log. */
     Projection projection();
 
+    /** SERVICE_LEVEL counts contacts answered within this wait (metrics.md default: 20 s; exactly it is within). */
+    @WithDefault("20s")
+    java.time.Duration serviceLevelThreshold();
+
     /** Most points (periods × groups) one metric answer may hold; more is a BAD_USER_INPUT error. */
     @WithDefault("5000")
     int maxPoints();

@@ -120,7 +120,7 @@ public enum Metric {
             contacts("t.queued_at", "t.answering_agent",
                     "t.queued_at IS NOT NULL AND (t.answered_at IS NOT NULL OR t.abandoned_at IS NOT NULL)",
                     Measure.Kind.PERCENT,
-                    "t.answered_at IS NOT NULL AND t.answered_at - t.queued_at <= interval '20 seconds'")),
+                    "t.answered_at IS NOT NULL AND t.answered_at - t.queued_at <= make_interval(secs => :service_level_seconds)")),
     ABANDONMENT_RATE("Abandonment rate", PERCENT, false, QUEUE,
             "Abandoned / queued contacts (still waiting ones included). Anchor: queued.",
             contacts("t.queued_at", "NULL::text", "t.queued_at IS NOT NULL", Measure.Kind.PERCENT,

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.supportpulse.metrics.config.MetricsConfig;
 import dev.supportpulse.metrics.model.AggregateRow;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Measure;
@@ -26,10 +27,13 @@ import dev.supportpulse.metrics.model.MetricQuery;
 @ApplicationScoped
 public class MetricRepository {
 
+    /** Settings that metric expressions name as {@code :setting}; numbers from configuration, never user input. */
+    private final Map<String, String> settings;
     private final Pool pool;
 
-    public MetricRepository(Pool pool) {
+    public MetricRepository(Pool pool, MetricsConfig config) {
         this.pool = pool;
+        this.settings = Map.of(":service_level_seconds", Long.toString(config.serviceLevelThreshold().toSeconds()));
     }
 
     public Uni<List<AggregateRow>> aggregate(MetricQuery query) {
@@ -39,7 +43,11 @@ public class MetricRepository {
         case UNRESOLVED_AT_END, RESOLVED_AT_END -> cohortSql(query, parameters);
         default -> sql(query, parameters);
         };
-        return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            sql = sql.replace(setting.getKey(), setting.getValue());
+        }
+        String statement = sql;
+        return pool.preparedQuery(statement).execute(Tuple.from(parameters)).map(rows -> {
             List<AggregateRow> result = new ArrayList<>();
             for (Row row : rows) {
                 result.add(isCohort(query) ? toCohortAggregate(row, query) : toAggregate(row, query));

@@ -291,6 +291,19 @@ class TicketMetricsTest {
     }
 
     @Test
+    void anSlaStillRunningCountsNeitherWayUntilItsDueTimePasses() {
+        // Normal priority: 8 h to a first reply. S1 waits for 1 h: still running, not in the rate. S2 has waited 9 h:
+        // breached at its due time, 1 h ago.
+        java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        log.appendAndProject(event("ticket.created", now.minusSeconds(3600).toString()).ticket("S1").channel("chat"),
+                event("ticket.created", now.minusSeconds(9 * 3600).toString()).ticket("S2").channel("chat"));
+        String lastDay = "range: {from: \"" + now.minusSeconds(86_400) + "\", to: \"" + now.plusSeconds(86_400) + "\"}";
+        query("{ metric(metric: SLA_FIRST_RESPONSE_RATE, " + lastDay + ") { total { value numerator denominator } } }")
+                .body("errors", nullValue()).body("data.metric.total.denominator", equalTo(1.0))
+                .body("data.metric.total.value", equalTo(0.0));
+    }
+
+    @Test
     void otherTicketRatesAndMeans() {
         // Escalation: 1 of 5 created (T2) = 20 %. Agent replies per resolved ticket: (1 + 2 + 0) / 3 = 1.
         // Customer replies: (0 + 1 + 0) / 3. Time spent: (600 + 0 + 0) / 3 = 200 s. Reopen rate: 0 of 3.
