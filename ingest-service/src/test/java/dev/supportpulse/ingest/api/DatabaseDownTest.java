@@ -17,9 +17,9 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import dev.supportpulse.ingest.support.CuttableDatabase;
 import dev.supportpulse.ingest.support.EventTable;
-import dev.supportpulse.ingest.support.TcpProxy;
+import dev.supportpulse.testing.CuttableDatabase;
+import dev.supportpulse.testing.TcpProxy;
 
 /**
  * The database goes away under a running service: senders get 503 with Retry-After in bounded time, readiness goes

@@ -16,6 +16,10 @@ public interface MetricsConfig {
     @WithDefault("20s")
     java.time.Duration serviceLevelThreshold();
 
+    /** Longest wait for the database in one metric query before the answer is UNAVAILABLE. */
+    @WithDefault("30s")
+    java.time.Duration queryTimeout();
+
     /** Most points (periods × groups) one metric answer may hold; more is a BAD_USER_INPUT error. */
     @WithDefault("5000")
     int maxPoints();

@@ -64,10 +64,12 @@ public class MetricService {
 
     private final MetricRepository repository;
     private final int maxPoints;
+    private final Duration queryTimeout;
 
     public MetricService(MetricRepository repository, MetricsConfig config) {
         this.repository = repository;
         this.maxPoints = config.maxPoints();
+        this.queryTimeout = config.queryTimeout();
     }
 
     /** The request as the GraphQL API takes it. */
@@ -107,8 +109,8 @@ public class MetricService {
         Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(new MetricQuery(metric, from, to,
                 starts, ends, groupBy, filter, Duration.between(from, to).getSeconds()))
                 : Uni.createFrom().item(List.of());
-        return Uni.combine().all().unis(current, previous).asTuple().onFailure().transform(MetricService::toClientError)
-                .flatMap(rows -> {
+        return Uni.combine().all().unis(current, previous).asTuple().ifNoItem().after(queryTimeout).fail().onFailure()
+                .transform(MetricService::toClientError).flatMap(rows -> {
                     try {
                         return Uni.createFrom().item(shape(metric, periods, groupBy, rows.getItem1(),
                                 request.compare() ? rows.getItem2() : null));
@@ -136,8 +138,8 @@ public class MetricService {
         }
         MetricQuery query = new MetricQuery(Metric.TICKETS_CREATED, from, to, List.of(), List.of(), List.of(), filters,
                 0);
-        return repository.ticketLoad(query, zone.getId()).onFailure().transform(MetricService::toClientError)
-                .map(cells -> {
+        return repository.ticketLoad(query, zone.getId()).ifNoItem().after(queryTimeout).fail().onFailure()
+                .transform(MetricService::toClientError).map(cells -> {
                     int[][] grid = new int[7][24];
                     for (int[] cell : cells) {
                         grid[cell[0] - 1][cell[1]] = cell[2];

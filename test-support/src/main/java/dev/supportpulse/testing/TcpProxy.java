@@ -1,4 +1,4 @@
-package dev.supportpulse.ingest.support;
+package dev.supportpulse.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
