@@ -102,8 +102,9 @@ public class TicketProjectionRepository {
             FROM facts f
             LEFT JOIN LATERAL (
                 -- The assignee at the moment of the latest resolution, for resolutions without an agent.
-                SELECT e.agent_id FROM ticket_events e
-                WHERE e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
+                -- Read from the log itself: its (ticket_id, occurred_at) index answers this, a CTE would be scanned.
+                SELECT e.agent_id FROM ingest.event_log e
+                WHERE f.last_resolver IS NULL AND e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
                   AND e.occurred_at <= f.last_resolved_at
                 ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 1) assignee_then ON true
             ON CONFLICT (ticket_id) DO UPDATE SET
@@ -130,12 +131,13 @@ public class TicketProjectionRepository {
                   AND (type IN ('ticket.created', 'ticket.customer_replied')
                        OR (type = 'ticket.agent_replied' AND coalesce(attributes->>'public', 'true') <> 'false'))),
             numbered AS (
-                SELECT *, 1 + count(*) FILTER (WHERE is_reply) OVER (PARTITION BY ticket_id
-                           ORDER BY is_creation DESC, occurred_at, seq
-                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS answer
-                FROM conversation
-                WHERE EXISTS (SELECT 1 FROM conversation c WHERE c.ticket_id = conversation.ticket_id
-                              AND c.is_creation)),
+                SELECT * FROM (
+                    SELECT *, 1 + count(*) FILTER (WHERE is_reply) OVER (PARTITION BY ticket_id
+                               ORDER BY is_creation DESC, occurred_at, seq
+                               ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS answer,
+                           bool_or(is_creation) OVER (PARTITION BY ticket_id) AS created
+                    FROM conversation) c
+                WHERE created),
             answered AS (
                 SELECT ticket_id, answer,
                        min(occurred_at) FILTER (WHERE NOT is_reply) AS first_message_at,
@@ -174,12 +176,12 @@ public class TicketProjectionRepository {
                 SELECT ticket_id, occurred_at, seq, type FROM ingest.event_log
                 WHERE ticket_id = ANY($1::text[]) AND type IN ('ticket.resolved', 'ticket.reopened'))
             INSERT INTO metrics.ticket_resolved_spans (ticket_id, resolved_from, resolved_until)
-            SELECT r.ticket_id, r.occurred_at,
-                   (SELECT min(o.occurred_at) FROM changes o
-                    WHERE o.ticket_id = r.ticket_id AND o.type = 'ticket.reopened'
-                      AND (o.occurred_at, o.seq) > (r.occurred_at, r.seq))
-            FROM changes r
-            WHERE r.type = 'ticket.resolved'
+            SELECT ticket_id, occurred_at, next_reopen
+            FROM (SELECT ticket_id, occurred_at, type,
+                         min(occurred_at) FILTER (WHERE type = 'ticket.reopened') OVER (PARTITION BY ticket_id
+                             ORDER BY occurred_at, seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_reopen
+                  FROM changes) c
+            WHERE type = 'ticket.resolved'
             """;
 
     private static final String RECOMPUTE_MESSAGES = """
