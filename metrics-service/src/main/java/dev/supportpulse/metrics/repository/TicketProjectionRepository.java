@@ -43,8 +43,7 @@ public class TicketProjectionRepository {
     // Latest value first: events are ordered by when they happened, then by arrival for equal instants.
     private static final String RECOMPUTE_TICKETS = """
             WITH ticket_events AS (
-                SELECT * FROM ingest.event_log
-                WHERE ticket_id = ANY($1::text[]) AND type LIKE 'ticket.%'),
+                SELECT * FROM touched_ticket_events),
             facts AS (
                 SELECT ticket_id,
                        min(occurred_at) FILTER (WHERE type = 'ticket.created') AS created_at,
@@ -121,14 +120,24 @@ public class TicketProjectionRepository {
     // The creation sorts first even when a reply is stamped before it: such a reply answers the creation with 0 s.
     // Each message is answered by the next public reply; "answer" numbers a reply and the messages it answers alike
     // (1 + the replies before the row), so one group per answered reply.
+    // Every ticket recompute below reads the touched tickets' events from this one copy, instead of each reading the
+    // log again. It lives for the projection transaction only.
+    private static final String CREATE_STAGE = """
+            CREATE TEMP TABLE touched_ticket_events (LIKE ingest.event_log) ON COMMIT DROP
+            """;
+
+    private static final String STAGE_TICKET_EVENTS = """
+            INSERT INTO touched_ticket_events
+            SELECT * FROM ingest.event_log WHERE ticket_id = ANY($1::text[]) AND type LIKE 'ticket.%'
+            """;
+
     private static final String RECOMPUTE_REPLIES = """
             WITH cleared AS (DELETE FROM metrics.ticket_replies WHERE ticket_id = ANY($1::text[])),
             conversation AS (
                 SELECT ticket_id, occurred_at, type = 'ticket.agent_replied' AS is_reply, agent_id, seq,
                        type = 'ticket.created' AS is_creation
-                FROM ingest.event_log
-                WHERE ticket_id = ANY($1::text[])
-                  AND (type IN ('ticket.created', 'ticket.customer_replied')
+                FROM touched_ticket_events
+                WHERE (type IN ('ticket.created', 'ticket.customer_replied')
                        OR (type = 'ticket.agent_replied' AND coalesce(attributes->>'public', 'true') <> 'false'))),
             numbered AS (
                 SELECT * FROM (
@@ -154,8 +163,8 @@ public class TicketProjectionRepository {
     private static final String RECOMPUTE_REOPENS = """
             WITH cleared AS (DELETE FROM metrics.ticket_reopens WHERE ticket_id = ANY($1::text[]))
             INSERT INTO metrics.ticket_reopens (ticket_id, reopened_at)
-            SELECT ticket_id, occurred_at FROM ingest.event_log
-            WHERE ticket_id = ANY($1::text[]) AND type = 'ticket.reopened'
+            SELECT ticket_id, occurred_at FROM touched_ticket_events
+            WHERE type = 'ticket.reopened'
             """;
 
     private static final String RECOMPUTE_REASSIGNMENTS = """
@@ -163,8 +172,8 @@ public class TicketProjectionRepository {
             assignments AS (
                 SELECT ticket_id, occurred_at, agent_id,
                        lag(agent_id) OVER (PARTITION BY ticket_id ORDER BY occurred_at, seq) AS previous_agent
-                FROM ingest.event_log
-                WHERE ticket_id = ANY($1::text[]) AND type = 'ticket.assigned')
+                FROM touched_ticket_events
+                WHERE type = 'ticket.assigned')
             INSERT INTO metrics.ticket_reassignments (ticket_id, reassigned_at)
             SELECT ticket_id, occurred_at FROM assignments
             WHERE previous_agent IS NOT NULL AND previous_agent <> agent_id
@@ -173,8 +182,8 @@ public class TicketProjectionRepository {
     private static final String RECOMPUTE_RESOLVED_SPANS = """
             WITH cleared AS (DELETE FROM metrics.ticket_resolved_spans WHERE ticket_id = ANY($1::text[])),
             changes AS (
-                SELECT ticket_id, occurred_at, seq, type FROM ingest.event_log
-                WHERE ticket_id = ANY($1::text[]) AND type IN ('ticket.resolved', 'ticket.reopened'))
+                SELECT ticket_id, occurred_at, seq, type FROM touched_ticket_events
+                WHERE type IN ('ticket.resolved', 'ticket.reopened'))
             INSERT INTO metrics.ticket_resolved_spans (ticket_id, resolved_from, resolved_until)
             SELECT ticket_id, occurred_at, next_reopen
             FROM (SELECT ticket_id, occurred_at, type,
@@ -187,9 +196,8 @@ public class TicketProjectionRepository {
     private static final String RECOMPUTE_MESSAGES = """
             WITH cleared AS (DELETE FROM metrics.ticket_messages WHERE ticket_id = ANY($1::text[]))
             INSERT INTO metrics.ticket_messages (ticket_id, sent_at, from_customer)
-            SELECT ticket_id, occurred_at, type = 'ticket.customer_replied' FROM ingest.event_log
-            WHERE ticket_id = ANY($1::text[])
-              AND (type = 'ticket.customer_replied'
+            SELECT ticket_id, occurred_at, type = 'ticket.customer_replied' FROM touched_ticket_events
+            WHERE (type = 'ticket.customer_replied'
                    OR (type = 'ticket.agent_replied' AND coalesce(attributes->>'public', 'true') <> 'false'))
             """;
 
@@ -270,7 +278,9 @@ public class TicketProjectionRepository {
         }
         String[] tickets = batch.getArrayOfStrings("tickets");
         Uni<Void> recompute = tickets.length == 0 ? Uni.createFrom().voidItem()
-                : recompute(connection, RECOMPUTE_TICKETS, tickets)
+                : connection.query(CREATE_STAGE).execute().replaceWithVoid()
+                        .flatMap(done -> recompute(connection, STAGE_TICKET_EVENTS, tickets))
+                        .flatMap(done -> connection.query(RECOMPUTE_TICKETS).execute().replaceWithVoid())
                         .flatMap(done -> recompute(connection, RECOMPUTE_REPLIES, tickets))
                         .flatMap(done -> recompute(connection, RECOMPUTE_REOPENS, tickets))
                         .flatMap(done -> recompute(connection, RECOMPUTE_REASSIGNMENTS, tickets))
