@@ -52,7 +52,7 @@ public enum Metric {
             atPeriodEnd(Measure.Kind.RESOLVED_AT_END, "true")),
     TICKETS_REOPENED("Tickets reopened", COUNT, false, ALL,
             "Distinct tickets with at least one ticket.reopened in the period. Agent: resolver.",
-            distinctTickets("metrics.ticket_reopens", "e.reopened_at", "t.resolver")),
+            distinctTickets("metrics.ticket_reopens", "e.reopened_at", "t.latest_resolver")),
     REOPEN_RATE("Reopen rate", PERCENT, false, ALL,
             "Resolved tickets (as TICKETS_RESOLVED) with any reopen / resolved tickets. Anchor: resolution. "
                     + "Agent: resolver.",

@@ -90,14 +90,15 @@ public class TicketProjectionRepository {
                 GROUP BY ticket_id)
             INSERT INTO metrics.tickets AS t (ticket_id, created_at, channel, region, type, priority, team_id,
                 customer_id, assignee, first_assigned_at, first_assignee, first_reply_at, first_reply_agent,
-                public_replies, customer_replies, resolved_at, resolver, reopens, escalated, work_seconds)
+                public_replies, customer_replies, resolved_at, resolver, reopens, escalated, work_seconds,
+                latest_resolver)
             SELECT f.ticket_id, f.created_at, f.channel, f.region, f.type, coalesce(f.priority, 'normal'), f.team_id,
                    f.customer_id, f.assignee, f.first_assigned_at, f.first_assignee, f.first_reply_at,
                    f.first_reply_agent, f.public_replies, f.customer_replies,
                    CASE WHEN f.last_state_change = 'ticket.resolved' THEN f.last_resolved_at END,
                    CASE WHEN f.last_state_change = 'ticket.resolved'
                         THEN coalesce(f.last_resolver, assignee_then.agent_id) END,
-                   f.reopens, f.escalated, f.work_seconds
+                   f.reopens, f.escalated, f.work_seconds, coalesce(f.last_resolver, assignee_then.agent_id)
             FROM facts f
             LEFT JOIN LATERAL (
                 -- The assignee at the moment of the latest resolution, for resolutions without an agent.
@@ -114,7 +115,8 @@ public class TicketProjectionRepository {
                 first_reply_at = excluded.first_reply_at, first_reply_agent = excluded.first_reply_agent,
                 public_replies = excluded.public_replies, customer_replies = excluded.customer_replies,
                 resolved_at = excluded.resolved_at, resolver = excluded.resolver, reopens = excluded.reopens,
-                escalated = excluded.escalated, work_seconds = excluded.work_seconds
+                escalated = excluded.escalated, work_seconds = excluded.work_seconds,
+                latest_resolver = excluded.latest_resolver
             """;
 
     // The creation sorts first even when a reply is stamped before it: such a reply answers the creation with 0 s.

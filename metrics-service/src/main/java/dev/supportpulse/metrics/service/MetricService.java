@@ -1,6 +1,5 @@
 package dev.supportpulse.metrics.service;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -103,7 +102,9 @@ public class MetricService {
             throw tooManyPoints(metric);
         }
         List<Instant> starts = periods.stream().map(period -> period.start().toInstant()).toList();
-        List<Instant> ends = periods.stream().map(period -> period.end().toInstant()).toList();
+        // A period reaching past the range is judged at the range's end: nothing after the range counts.
+        List<Instant> ends = periods.stream().map(period -> period.end().toInstant())
+                .map(end -> end.isAfter(to) ? to : end).toList();
         MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0);
         Uni<List<AggregateRow>> current = repository.aggregate(query);
         Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(new MetricQuery(metric, from, to,
@@ -239,12 +240,16 @@ public class MetricService {
         return period + "\u0000" + String.join("\u0000", group.stream().map(v -> v == null ? "\u0001" : v).toList());
     }
 
+    /**
+     * An IANA zone name. Offsets such as "+02:00" or "UTC+02:00" are refused: they are no tz database names, and
+     * PostgreSQL would read them as POSIX zones, with the sign reversed.
+     */
     private static ZoneId zone(String timezone) throws BadUserInputException {
-        try {
-            return ZoneId.of(timezone == null ? "UTC" : timezone);
-        } catch (DateTimeException e) {
+        String name = timezone == null ? "UTC" : timezone;
+        if (!ZoneId.getAvailableZoneIds().contains(name)) {
             throw new BadUserInputException("'" + timezone + "' is not an IANA time zone (such as Europe/Stockholm).");
         }
+        return ZoneId.of(name);
     }
 
     private static Map<Dimension, List<String>> filters(List<DimensionFilter> filters) {

@@ -181,6 +181,23 @@ class TicketMetricsTest {
                         .body("data.reopened.series.value.value", contains(0.0, 1.0))
                         .body("data.reassigned.total.value", equalTo(1.0))
                         .body("data.reassigned.series.value.value", contains(1.0, 0.0));
+        // T7 is open again now, but its reopen belongs to the resolver of its latest resolution, A2.
+        query("{ metric(metric: TICKETS_REOPENED, " + MARCH_2_TO_4 + ", groupBy: [AGENT]) {"
+                + " series { group { value } value { value } } } }")
+                        .body("data.metric.series.group.value.flatten()", contains("A2"))
+                        .body("data.metric.series.value.value", contains(1.0));
+    }
+
+    @Test
+    void aPeriodReachingPastTheRangeIsJudgedAtTheRangesEnd() {
+        // T8 is created at 09:30 on 03-03 and resolved at 15:00. The range ends at 12:00 that day, so 03-03's point
+        // is judged at 12:00, like the total: T3, T5 and T8 unresolved (T4 was resolved at 11:00, T2 at 10:00).
+        log.appendAndProject(event("ticket.created", "2026-03-03T09:30:00Z").ticket("T8").channel("email"),
+                event("ticket.resolved", "2026-03-03T15:00:00Z").ticket("T8"));
+        query("{ metric(metric: TICKETS_UNRESOLVED, range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-03T12:00:00Z\"},"
+                + " granularity: DAY) { total { value } series { period { label } value { value } } } }")
+                        .body("errors", nullValue()).body("data.metric.total.value", equalTo(3.0))
+                        .body("data.metric.series.value.value", contains(1.0, 3.0));
     }
 
     @Test
@@ -406,6 +423,10 @@ class TicketMetricsTest {
                 + " to: \"2026-03-02T00:00:00Z\"})", "range.from must be before range.to");
         assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ", timezone: \"Mars/Olympus\")",
                 "'Mars/Olympus' is not an IANA time zone");
+        // Offsets are no zone names; PostgreSQL would read "+02:00" with its sign reversed.
+        assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ", timezone: \"+02:00\")",
+                "is not an IANA time zone");
+        assertBadUserInput("ticketLoad(" + MARCH_2_TO_4 + ", timezone: \"UTC+02:00\")", "is not an IANA time zone");
         assertBadUserInput("metric(metric: ABANDONMENT_RATE, " + MARCH_2_TO_4 + ", groupBy: [AGENT])",
                 "ABANDONMENT_RATE cannot be sliced by AGENT");
         assertBadUserInput(
@@ -460,7 +481,8 @@ class TicketMetricsTest {
     }
 
     private static void assertBadUserInput(String field, String message) {
-        String selection = field.startsWith("leaderboard") ? " { agent }" : " { total { value } }";
+        String selection = field.startsWith("leaderboard") ? " { agent }"
+                : field.startsWith("ticketLoad") ? " { tickets }" : " { total { value } }";
         query("{ " + field + selection + " }").body("data", nullValue()).body("errors", hasSize(1))
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
                 .body("errors[0].message", org.hamcrest.Matchers.containsString(message))
