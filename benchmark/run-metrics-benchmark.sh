@@ -50,8 +50,9 @@ java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --url "http://127.0.0.1:
     --tickets "$TICKETS" --batch 1000 --concurrency 4
 load_end=$(now_ms)
 events=$(sql "SELECT count(*) FROM ingest.events")
-while [ "$(sql "SELECT last_seq FROM metrics.projection_cursor WHERE name = 'tickets'")" != \
-        "$(sql "SELECT max(seq) FROM ingest.events")" ]; do sleep 0.2; done
+# Caught up: no event beyond the cursor, which orders the log by (txid, seq), not by seq alone.
+until [ "$(sql "SELECT NOT EXISTS (SELECT 1 FROM ingest.event_log e, metrics.projection_cursor c
+                WHERE c.name = 'tickets' AND (e.txid, e.seq) > (c.last_txid, c.last_seq))")" = t ]; do sleep 0.2; done
 caught_up=$(now_ms)
 
 # One GraphQL call, timed (ms) by curl; fails loudly on an error answer.
