@@ -40,47 +40,48 @@ public class TicketProjectionRepository {
                     WHERE contact_id IS NOT NULL AND type LIKE 'contact.%') AS contacts
             """;
 
-    // Latest value first: events are ordered by when they happened, then by arrival for equal instants.
+    // Latest value first: events are ordered by when they happened, then by id for equal instants, so that the
+    // outcome does not depend on the order they arrived in.
     private static final String RECOMPUTE_TICKETS = """
             WITH ticket_events AS (
                 SELECT * FROM touched_ticket_events),
             facts AS (
                 SELECT ticket_id,
                        min(occurred_at) FILTER (WHERE type = 'ticket.created') AS created_at,
-                       (array_agg(coalesce(attributes->>'channel', channel) ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(coalesce(attributes->>'channel', channel) ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE (type = 'ticket.created' AND channel IS NOT NULL)
                                       OR (type = 'ticket.updated' AND attributes ? 'channel')))[1] AS channel,
-                       (array_agg(coalesce(attributes->>'region', region) ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(coalesce(attributes->>'region', region) ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE (type = 'ticket.created' AND region IS NOT NULL)
                                       OR (type = 'ticket.updated' AND attributes ? 'region')))[1] AS region,
-                       (array_agg(attributes->>'type' ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(attributes->>'type' ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type IN ('ticket.created', 'ticket.updated')
                                      AND attributes ? 'type'))[1] AS type,
-                       (array_agg(attributes->>'priority' ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(attributes->>'priority' ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type IN ('ticket.created', 'ticket.updated')
                                      AND attributes ? 'priority'))[1] AS priority,
-                       (array_agg(coalesce(attributes->>'teamId', team_id) ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(coalesce(attributes->>'teamId', team_id) ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE (type = 'ticket.created' AND team_id IS NOT NULL)
                                       OR (type = 'ticket.updated' AND attributes ? 'teamId')))[1] AS team_id,
-                       (array_agg(customer_id ORDER BY occurred_at, seq)
+                       (array_agg(customer_id ORDER BY occurred_at, event_id)
                            FILTER (WHERE type = 'ticket.created'))[1] AS customer_id,
-                       (array_agg(agent_id ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(agent_id ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'ticket.assigned'))[1] AS assignee,
                        min(occurred_at) FILTER (WHERE type = 'ticket.assigned') AS first_assigned_at,
-                       (array_agg(agent_id ORDER BY occurred_at, seq)
+                       (array_agg(agent_id ORDER BY occurred_at, event_id)
                            FILTER (WHERE type = 'ticket.assigned'))[1] AS first_assignee,
                        min(occurred_at) FILTER (WHERE type = 'ticket.agent_replied'
                            AND coalesce(attributes->>'public', 'true') <> 'false') AS first_reply_at,
-                       (array_agg(agent_id ORDER BY occurred_at, seq) FILTER (WHERE type = 'ticket.agent_replied'
+                       (array_agg(agent_id ORDER BY occurred_at, event_id) FILTER (WHERE type = 'ticket.agent_replied'
                            AND coalesce(attributes->>'public', 'true') <> 'false'))[1] AS first_reply_agent,
                        count(*) FILTER (WHERE type = 'ticket.agent_replied'
                            AND coalesce(attributes->>'public', 'true') <> 'false') AS public_replies,
                        count(*) FILTER (WHERE type = 'ticket.customer_replied') AS customer_replies,
-                       (array_agg(type ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(type ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type IN ('ticket.resolved', 'ticket.reopened')))[1] AS last_state_change,
-                       (array_agg(occurred_at ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(occurred_at ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'ticket.resolved'))[1] AS last_resolved_at,
-                       (array_agg(agent_id ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(agent_id ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'ticket.resolved'))[1] AS last_resolver,
                        count(*) FILTER (WHERE type = 'ticket.reopened') AS reopens,
                        bool_or(type = 'ticket.escalated') AS escalated,
@@ -106,7 +107,7 @@ public class TicketProjectionRepository {
                 SELECT e.agent_id FROM ingest.event_log e
                 WHERE f.last_resolver IS NULL AND e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
                   AND e.occurred_at <= f.last_resolved_at
-                ORDER BY e.occurred_at DESC, e.seq DESC LIMIT 1) assignee_then ON true
+                ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT 1) assignee_then ON true
             ON CONFLICT (ticket_id) DO UPDATE SET
                 created_at = excluded.created_at, channel = excluded.channel, region = excluded.region,
                 type = excluded.type, priority = excluded.priority, team_id = excluded.team_id,
@@ -136,7 +137,7 @@ public class TicketProjectionRepository {
     private static final String RECOMPUTE_REPLIES = """
             WITH cleared AS (DELETE FROM metrics.ticket_replies WHERE ticket_id = ANY($1::text[])),
             conversation AS (
-                SELECT ticket_id, occurred_at, type = 'ticket.agent_replied' AS is_reply, agent_id, seq,
+                SELECT ticket_id, occurred_at, type = 'ticket.agent_replied' AS is_reply, agent_id, event_id,
                        type = 'ticket.created' AS is_creation
                 FROM touched_ticket_events
                 WHERE (type IN ('ticket.created', 'ticket.customer_replied')
@@ -144,7 +145,7 @@ public class TicketProjectionRepository {
             numbered AS (
                 SELECT * FROM (
                     SELECT *, 1 + count(*) FILTER (WHERE is_reply) OVER (PARTITION BY ticket_id
-                               ORDER BY is_creation DESC, occurred_at, seq
+                               ORDER BY is_creation DESC, occurred_at, event_id
                                ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS answer,
                            bool_or(is_creation) OVER (PARTITION BY ticket_id) AS created
                     FROM conversation) c
@@ -152,8 +153,8 @@ public class TicketProjectionRepository {
             answered AS (
                 SELECT ticket_id, answer,
                        min(occurred_at) FILTER (WHERE NOT is_reply) AS first_message_at,
-                       (array_agg(occurred_at ORDER BY seq) FILTER (WHERE is_reply))[1] AS replied_at,
-                       (array_agg(agent_id ORDER BY seq) FILTER (WHERE is_reply))[1] AS reply_agent
+                       (array_agg(occurred_at ORDER BY event_id) FILTER (WHERE is_reply))[1] AS replied_at,
+                       (array_agg(agent_id ORDER BY event_id) FILTER (WHERE is_reply))[1] AS reply_agent
                 FROM numbered
                 GROUP BY ticket_id, answer)
             INSERT INTO metrics.ticket_replies (ticket_id, replied_at, reply_agent, wait_seconds)
@@ -173,7 +174,7 @@ public class TicketProjectionRepository {
             WITH cleared AS (DELETE FROM metrics.ticket_reassignments WHERE ticket_id = ANY($1::text[])),
             assignments AS (
                 SELECT ticket_id, occurred_at, agent_id,
-                       lag(agent_id) OVER (PARTITION BY ticket_id ORDER BY occurred_at, seq) AS previous_agent
+                       lag(agent_id) OVER (PARTITION BY ticket_id ORDER BY occurred_at, event_id) AS previous_agent
                 FROM touched_ticket_events
                 WHERE type = 'ticket.assigned')
             INSERT INTO metrics.ticket_reassignments (ticket_id, reassigned_at)
@@ -184,13 +185,13 @@ public class TicketProjectionRepository {
     private static final String RECOMPUTE_RESOLVED_SPANS = """
             WITH cleared AS (DELETE FROM metrics.ticket_resolved_spans WHERE ticket_id = ANY($1::text[])),
             changes AS (
-                SELECT ticket_id, occurred_at, seq, type FROM touched_ticket_events
+                SELECT ticket_id, occurred_at, event_id, type FROM touched_ticket_events
                 WHERE type IN ('ticket.resolved', 'ticket.reopened'))
             INSERT INTO metrics.ticket_resolved_spans (ticket_id, resolved_from, resolved_until)
             SELECT ticket_id, occurred_at, next_reopen
             FROM (SELECT ticket_id, occurred_at, type,
                          min(occurred_at) FILTER (WHERE type = 'ticket.reopened') OVER (PARTITION BY ticket_id
-                             ORDER BY occurred_at, seq ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_reopen
+                             ORDER BY occurred_at, event_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_reopen
                   FROM changes) c
             WHERE type = 'ticket.resolved'
             """;
@@ -214,22 +215,22 @@ public class TicketProjectionRepository {
                        min(occurred_at) FILTER (WHERE type = 'contact.answered') AS answered_at,
                        min(occurred_at) FILTER (WHERE type = 'contact.abandoned') AS abandoned_at,
                        min(occurred_at) FILTER (WHERE type = 'contact.blocked') AS blocked_at,
-                       (array_agg(occurred_at ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(occurred_at ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'contact.ended'))[1] AS ended_at,
-                       (array_agg(agent_id ORDER BY occurred_at, seq)
+                       (array_agg(agent_id ORDER BY occurred_at, event_id)
                            FILTER (WHERE type = 'contact.answered'))[1] AS answering_agent,
-                       (array_agg(agent_id ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(agent_id ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'contact.ended'))[1] AS ending_agent,
-                       (array_agg(team_id ORDER BY occurred_at DESC, seq DESC)
+                       (array_agg(team_id ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE team_id IS NOT NULL))[1] AS team_id,
-                       (array_agg(channel ORDER BY occurred_at, seq) FILTER (WHERE channel IS NOT NULL))[1] AS channel,
-                       (array_agg(region ORDER BY occurred_at, seq) FILTER (WHERE region IS NOT NULL))[1] AS region,
-                       (array_agg(ticket_id ORDER BY occurred_at, seq)
+                       (array_agg(channel ORDER BY occurred_at, event_id) FILTER (WHERE channel IS NOT NULL))[1] AS channel,
+                       (array_agg(region ORDER BY occurred_at, event_id) FILTER (WHERE region IS NOT NULL))[1] AS region,
+                       (array_agg(ticket_id ORDER BY occurred_at, event_id)
                            FILTER (WHERE ticket_id IS NOT NULL))[1] AS ticket_id,
                        (array_agg(coalesce((attributes->>'talkSeconds')::bigint, 0)
                                   + coalesce((attributes->>'holdSeconds')::bigint, 0)
                                   + coalesce((attributes->>'wrapUpSeconds')::bigint, 0)
-                                  ORDER BY occurred_at DESC, seq DESC)
+                                  ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'contact.ended'))[1] AS handle_seconds
                 FROM contact_events
                 GROUP BY contact_id)

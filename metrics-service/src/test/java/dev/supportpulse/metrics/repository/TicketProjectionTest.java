@@ -132,6 +132,22 @@ class TicketProjectionTest {
     }
 
     @Test
+    void eventsAtTheSameInstantGiveTheSameFactsInEitherArrivalOrder() {
+        // A resolution and a reopen stamped at the same second: whichever arrives first, the outcome is the same.
+        Event created = event("ticket.created", "2026-03-02T09:00:00Z").ticket("TIE").channel("email");
+        Event resolved = event("ticket.resolved", "2026-03-02T12:00:00Z").ticket("TIE").agent("A1");
+        Event reopened = event("ticket.reopened", "2026-03-02T12:00:00Z").ticket("TIE");
+        log.appendAndProject(created, resolved);
+        log.appendAndProject(reopened);
+        Object firstOrder = ticket("TIE").getOffsetDateTime("resolved_at");
+
+        log.clear();
+        log.appendAndProject(created, reopened);
+        log.appendAndProject(resolved);
+        assertEquals(firstOrder, ticket("TIE").getOffsetDateTime("resolved_at"));
+    }
+
+    @Test
     void eventsOfATicketWhoseCreationHasNotArrivedWait() {
         log.appendAndProject(event("ticket.assigned", "2026-03-02T09:05:00Z").ticket("T3").agent("A1"));
         assertNull(ticket("T3").getOffsetDateTime("created_at"));
