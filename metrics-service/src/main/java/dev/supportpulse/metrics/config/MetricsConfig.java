@@ -20,6 +20,10 @@ public interface MetricsConfig {
     @WithDefault("30s")
     java.time.Duration queryTimeout();
 
+    /** How many recent metric answers are kept for reuse while no new event arrives (0 turns the cache off). */
+    @WithDefault("1000")
+    int cachedAnswers();
+
     /** Most points (periods × groups) one metric answer may hold; more is a BAD_USER_INPUT error. */
     @WithDefault("5000")
     int maxPoints();

@@ -40,6 +40,15 @@ public record Measure(String source, String anchor, String agent, String conditi
         RESOLVED_AT_END
     }
 
+    /**
+     * Whether the answer can change with the clock alone, without a new event: snapshots and judgements at period ends
+     * take the state now for instants after now, and SLA breaches count once the due time has passed.
+     */
+    public boolean dependsOnNow() {
+        return kind == Kind.OPEN_AT_END || kind == Kind.UNRESOLVED_AT_END || kind == Kind.RESOLVED_AT_END
+                || condition.contains("now()");
+    }
+
     /** Tickets; those whose ticket.created has not arrived wait, and count in nothing. */
     private static final String TICKETS = "metrics.tickets t";
     private static final String CREATED = "t.created_at IS NOT NULL AND ";

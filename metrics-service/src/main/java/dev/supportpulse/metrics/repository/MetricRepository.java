@@ -203,6 +203,17 @@ public class MetricRepository {
                 groupBy);
     }
 
+    /**
+     * What every answer is computed from, as one value: the projection's position and the SLA policies' last change.
+     */
+    public Uni<String> watermark() {
+        return pool.query("""
+                SELECT c.last_txid::text || ':' || c.last_seq || ':'
+                       || coalesce((SELECT max(updated_at) FROM metrics.sla_policies)::text, '')
+                FROM metrics.projection_cursor c WHERE c.name = 'tickets'
+                """).execute().map(rows -> rows.iterator().next().getString(0));
+    }
+
     /** Tickets created per ISO weekday and hour in {@code zone}; only the cells with tickets. */
     public Uni<List<int[]>> ticketLoad(MetricQuery createdTickets, String zone) {
         List<Object> parameters = new ArrayList<>();

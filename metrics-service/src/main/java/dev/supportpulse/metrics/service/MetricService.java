@@ -62,11 +62,13 @@ public class MetricService {
     };
 
     private final MetricRepository repository;
+    private final AnswerCache cache;
     private final int maxPoints;
     private final Duration queryTimeout;
 
-    public MetricService(MetricRepository repository, MetricsConfig config) {
+    public MetricService(MetricRepository repository, AnswerCache cache, MetricsConfig config) {
         this.repository = repository;
+        this.cache = cache;
         this.maxPoints = config.maxPoints();
         this.queryTimeout = config.queryTimeout();
     }
@@ -106,9 +108,28 @@ public class MetricService {
         List<Instant> ends = periods.stream().map(period -> period.end().toInstant())
                 .map(end -> end.isAfter(to) ? to : end).toList();
         MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0);
+        // An answer that the clock alone can change (a range reaching past now) is always computed afresh.
+        if (!metric.measure().dependsOnNow() || !to.isAfter(Instant.now())) {
+            return repository.watermark().ifNoItem().after(queryTimeout).fail().onFailure()
+                    .transform(MetricService::toClientError).flatMap(watermark -> {
+                        AnswerCache.Key key = new AnswerCache.Key(request, watermark);
+                        MetricResult cached = cache.get(key);
+                        return cached != null ? Uni.createFrom().item(cached)
+                                : computeFresh(request, query, periods, groupBy)
+                                        .invoke(answer -> cache.put(key, answer));
+                    });
+        }
+        return computeFresh(request, query, periods, groupBy);
+    }
+
+    private Uni<MetricResult> computeFresh(Request request, MetricQuery query, List<Period> periods,
+            List<Dimension> groupBy) {
+        Metric metric = query.metric();
         Uni<List<AggregateRow>> current = repository.aggregate(query);
-        Uni<List<AggregateRow>> previous = request.compare() ? repository.aggregate(new MetricQuery(metric, from, to,
-                starts, ends, groupBy, filter, Duration.between(from, to).getSeconds()))
+        Uni<List<AggregateRow>> previous = request.compare()
+                ? repository.aggregate(
+                        new MetricQuery(metric, query.from(), query.to(), query.periodStarts(), query.periodEnds(),
+                                groupBy, query.filter(), Duration.between(query.from(), query.to()).getSeconds()))
                 : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(current, previous).asTuple().ifNoItem().after(queryTimeout).fail().onFailure()
                 .transform(MetricService::toClientError).flatMap(rows -> {

@@ -321,6 +321,28 @@ class TicketMetricsTest {
     }
 
     @Test
+    void aRepeatedQueryIsAnsweredFromTheCacheUntilANewEventArrives() {
+        String created = "{ metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ") { total { value } } }";
+        query(created).body("data.metric.total.value", equalTo(5.0));
+        double hits = cacheHits();
+        query(created).body("data.metric.total.value", equalTo(5.0));
+        org.junit.jupiter.api.Assertions.assertEquals(hits + 1, cacheHits(), "the repeat is a cache hit");
+        // A new ticket in the range moves the watermark: the next answer is computed afresh.
+        log.appendAndProject(event("ticket.created", "2026-03-03T20:00:00Z").ticket("T9").channel("web"));
+        query(created).body("data.metric.total.value", equalTo(6.0));
+        org.junit.jupiter.api.Assertions.assertEquals(hits + 1, cacheHits());
+    }
+
+    private static double cacheHits() {
+        String prometheus = io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).extract()
+                .asString();
+        java.util.regex.Matcher hit = java.util.regex.Pattern
+                .compile("(?m)^supportpulse_metrics_answers_total\\{cache=\"hit\"[^}]*\\} ([0-9.eE+-]+)$")
+                .matcher(prometheus);
+        return hit.find() ? Double.parseDouble(hit.group(1)) : 0;
+    }
+
+    @Test
     void otherTicketRatesAndMeans() {
         // Escalation: 1 of 5 created (T2) = 20 %. Agent replies per resolved ticket: (1 + 2 + 0) / 3 = 1.
         // Customer replies: (0 + 1 + 0) / 3. Time spent: (600 + 0 + 0) / 3 = 200 s. Reopen rate: 0 of 3.
