@@ -82,19 +82,17 @@ public class MetricService {
         Metric metric = request.metric();
         Instant from = request.range().from().toInstant();
         Instant to = request.range().to().toInstant();
-        if (!from.isBefore(to)) {
-            throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
-        }
+        requireRange(from, to);
         ZoneId zone = zone(request.timezone());
-        if (hasNull(request.groupBy()) || hasNull(request.filter())) {
-            throw new BadUserInputException("groupBy and filter may not hold null elements.");
+        if (hasNull(request.groupBy())) {
+            throw new BadUserInputException("groupBy may not hold null elements.");
         }
         List<Dimension> groupBy = request.groupBy() == null ? List.of()
                 : List.copyOf(new LinkedHashSet<>(request.groupBy()));
-        Map<Dimension, List<String>> filter = filters(request.filter());
-        for (Dimension dimension : concat(groupBy, filter.keySet())) {
+        for (Dimension dimension : groupBy) {
             requireSupported(metric, dimension);
         }
+        Map<Dimension, List<String>> filter = supportedFilters(metric, request.filter());
         if (metric.measure() == null) {
             throw new NotComputedException(metric + " is in the catalog but not computed by this version yet.");
         }
@@ -147,17 +145,9 @@ public class MetricService {
             throws BadUserInputException, NotComputedException {
         Instant from = range.from().toInstant();
         Instant to = range.to().toInstant();
-        if (!from.isBefore(to)) {
-            throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
-        }
+        requireRange(from, to);
         ZoneId zone = zone(timezone);
-        if (hasNull(filter)) {
-            throw new BadUserInputException("filter may not hold null elements.");
-        }
-        Map<Dimension, List<String>> filters = filters(filter);
-        for (Dimension dimension : filters.keySet()) {
-            requireSupported(Metric.TICKETS_CREATED, dimension);
-        }
+        Map<Dimension, List<String>> filters = supportedFilters(Metric.TICKETS_CREATED, filter);
         MetricQuery query = new MetricQuery(Metric.TICKETS_CREATED, from, to, List.of(), List.of(), List.of(), filters,
                 0);
         return repository.ticketLoad(query, zone.getId()).ifNoItem().after(queryTimeout).fail().onFailure()
@@ -314,14 +304,28 @@ public class MetricService {
         return new InternalErrorException();
     }
 
+    private static void requireRange(Instant from, Instant to) throws BadUserInputException {
+        if (!from.isBefore(to)) {
+            throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
+        }
+    }
+
+    /** The filter by dimension, each dimension one the metric can carry. */
+    private static Map<Dimension, List<String>> supportedFilters(Metric metric, List<DimensionFilter> filter)
+            throws BadUserInputException, NotComputedException {
+        if (hasNull(filter)) {
+            throw new BadUserInputException("filter may not hold null elements.");
+        }
+        Map<Dimension, List<String>> byDimension = filters(filter);
+        for (Dimension dimension : byDimension.keySet()) {
+            requireSupported(metric, dimension);
+        }
+        return byDimension;
+    }
+
     // List.of(...).contains(null) throws, so look element by element.
     private static boolean hasNull(List<?> list) {
         return list != null && list.stream().anyMatch(Objects::isNull);
     }
 
-    private static List<Dimension> concat(List<Dimension> a, Set<Dimension> b) {
-        List<Dimension> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
-    }
 }
