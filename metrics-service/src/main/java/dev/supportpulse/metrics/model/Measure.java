@@ -64,10 +64,13 @@ public record Measure(String source, String anchor, String agent, String conditi
         return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.PERCENT, numerator);
     }
 
-    /** A duration from {@code start} to the anchor, clamped at 0 (a source clock running behind). */
+    /**
+     * A duration from {@code start} to the anchor, clamped at 0 (a source clock running behind). date_part, not
+     * extract: extract computes in numeric, several times slower over a million rows.
+     */
     static Measure durationSince(String start, String anchor, String agent, String condition) {
         return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION,
-                "greatest(0, extract(epoch FROM " + anchor + " - " + start + "))");
+                "greatest(0, date_part('epoch', " + anchor + " - " + start + "))");
     }
 
     static Measure duration(String anchor, String agent, String condition, String seconds) {

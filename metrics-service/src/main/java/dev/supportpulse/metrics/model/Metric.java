@@ -96,7 +96,7 @@ public enum Metric {
     AVERAGE_SPEED_OF_ANSWER("Average speed of answer", SECONDS, false, CONTACT,
             "Contact queued → answered. Anchor: answered. Agent: answering agent.",
             contacts("t.answered_at", "t.answering_agent", "t.queued_at IS NOT NULL AND t.answered_at IS NOT NULL",
-                    Measure.Kind.DURATION, "greatest(0, extract(epoch FROM t.answered_at - t.queued_at))")),
+                    Measure.Kind.DURATION, "greatest(0, date_part('epoch', t.answered_at - t.queued_at))")),
     HANDLE_TIME("Handle time", SECONDS, false, CONTACT,
             "Talk + hold + wrap-up of an ended contact. Anchor: ended. Agent: ending agent.",
             contacts("t.ended_at", "t.ending_agent", "t.ended_at IS NOT NULL", Measure.Kind.DURATION,

@@ -1,5 +1,6 @@
 package dev.supportpulse.metrics.repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import dev.supportpulse.metrics.model.AggregateRow;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Measure;
 import dev.supportpulse.metrics.model.MetricQuery;
+import dev.supportpulse.metrics.model.RollupMeasure;
 
 /**
  * Computes ticket metrics in PostgreSQL: one statement per metric returns the total and every (period, group) point,
@@ -30,15 +32,30 @@ public class MetricRepository {
     /** Settings that metric expressions name as {@code :setting}; numbers from configuration, never user input. */
     private final Map<String, String> settings;
     private final Pool pool;
+    private final boolean rollupsEnabled;
 
     public MetricRepository(Pool pool, MetricsConfig config) {
         this.pool = pool;
+        this.rollupsEnabled = config.rollupsEnabled();
         this.settings = Map.of(":service_level_seconds", Long.toString(config.serviceLevelThreshold().toSeconds()));
     }
 
     public Uni<List<AggregateRow>> aggregate(MetricQuery query) {
+        return aggregate(query, rollupsEnabled);
+    }
+
+    /**
+     * The aggregate from the hourly rollup where it answers the query exactly and {@code useRollup} allows it, else
+     * from the per-ticket facts.
+     */
+    public Uni<List<AggregateRow>> aggregate(MetricQuery query, boolean useRollup) {
         List<Object> parameters = new ArrayList<>();
-        String sql = switch (query.metric().measure().kind()) {
+        RollupMeasure rollup = useRollup ? RollupMeasure.of(query.metric()) : null;
+        String fromRollup = rollup == null ? null : RollupQueries.sql(query, rollup, parameters, Instant.now());
+        if (fromRollup == null) {
+            parameters.clear();
+        }
+        String sql = fromRollup != null ? fromRollup : switch (query.metric().measure().kind()) {
         case OPEN_AT_END -> snapshotSql(query, parameters);
         case UNRESOLVED_AT_END, RESOLVED_AT_END -> cohortSql(query, parameters);
         default -> sql(query, parameters);
@@ -104,7 +121,7 @@ public class MetricRepository {
      */
     private static String snapshotSql(MetricQuery query, List<Object> parameters) {
         List<OffsetDateTime> instants = new ArrayList<>();
-        for (java.time.Instant end : query.periodEnds()) {
+        for (Instant end : query.periodEnds()) {
             instants.add(OffsetDateTime.ofInstant(end.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));
         }
         instants.add(OffsetDateTime.ofInstant(query.to().minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));

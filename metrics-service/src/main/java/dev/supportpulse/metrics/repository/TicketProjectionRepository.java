@@ -10,7 +10,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps the read models in step with the event log: reads the next committed events after the cursor and recomputes
- * every ticket and contact they touch from all of its events, in one transaction with the cursor move.
+ * every ticket and contact they touch from all of its events, and moves the hourly rollup by what those tickets
+ * contribute now instead of before, in one transaction with the cursor move.
  */
 @ApplicationScoped
 public class TicketProjectionRepository {
@@ -242,6 +243,8 @@ public class TicketProjectionRepository {
             WHERE previous_agent IS NOT NULL AND previous_agent <> agent_id
             """;
 
+    // Resolutions without a reopen between them share one span (the same next reopen), so spans never overlap and
+    // each starts one resolved stretch; "resolved at x" reads the same either way.
     private static final String RECOMPUTE_RESOLVED_SPANS = """
             WITH cleared AS (
                 DELETE FROM metrics.ticket_resolved_spans r USING touched_tickets k
@@ -250,12 +253,13 @@ public class TicketProjectionRepository {
                 SELECT ticket_id, occurred_at, event_id, type FROM touched_ticket_events
                 WHERE state_changes AND type IN ('ticket.resolved', 'ticket.reopened'))
             INSERT INTO metrics.ticket_resolved_spans (ticket_id, resolved_from, resolved_until)
-            SELECT ticket_id, occurred_at, next_reopen
+            SELECT ticket_id, min(occurred_at), next_reopen
             FROM (SELECT ticket_id, occurred_at, type,
                          min(occurred_at) FILTER (WHERE type = 'ticket.reopened') OVER (PARTITION BY ticket_id
                              ORDER BY occurred_at, event_id ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS next_reopen
                   FROM changes) c
             WHERE type = 'ticket.resolved'
+            GROUP BY ticket_id, next_reopen
             """;
 
     private static final String RECOMPUTE_MESSAGES = """
@@ -313,6 +317,44 @@ public class TicketProjectionRepository {
                 ticket_id = excluded.ticket_id, handle_seconds = excluded.handle_seconds
             """;
 
+    /** The touched tickets' facts as they stand now: before the recompute, and again after it. */
+    private static String copyFacts(String prefix) {
+        return """
+                CREATE TEMP TABLE %1$s_tickets ON COMMIT DROP AS
+                SELECT t.* FROM touched_tickets k
+                CROSS JOIN LATERAL (SELECT * FROM metrics.tickets t WHERE t.ticket_id = k.ticket_id OFFSET 0) t;
+                CREATE TEMP TABLE %1$s_spans ON COMMIT DROP AS
+                SELECT s.* FROM touched_tickets k
+                CROSS JOIN LATERAL (
+                    SELECT * FROM metrics.ticket_resolved_spans s WHERE s.ticket_id = k.ticket_id OFFSET 0) s
+                """.formatted(prefix);
+    }
+
+    private static final String CREATE_ROLLUP_DELTA = """
+            CREATE TEMP TABLE rollup_delta ON COMMIT DROP AS
+            SELECT -1 AS sign, date_trunc('hour', c.at, 'UTC') AS hour, c.*
+            FROM (%s) c
+            """.formatted(TicketContributions.of("old_tickets", "old_spans"));
+
+    private static final String ADD_NEW_CONTRIBUTIONS = """
+            INSERT INTO rollup_delta
+            SELECT 1, date_trunc('hour', c.at, 'UTC'), c.*
+            FROM (%s) c
+            """.formatted(TicketContributions.of("new_tickets", "new_spans"));
+
+    // Old and new contributions of a ticket whose anchors and dimensions did not change cancel out: most touches (a
+    // reply, an assignment) leave the rollup as it was.
+    private static final String SUM_ROLLUP_DELTA = """
+            CREATE TEMP TABLE rollup_changes ON COMMIT DROP AS
+            SELECT hour, team_id, channel, region, type, priority, %1$s
+            FROM rollup_delta
+            GROUP BY hour, team_id, channel, region, type, priority
+            HAVING %2$s
+            """.formatted(TicketContributions.eachCounter("sum(sign * %1$s) AS %1$s", ", "),
+            TicketContributions.eachCounter("sum(sign * %1$s) <> 0", " OR "));
+
+    private static final String APPLY_ROLLUP_DELTA = TicketContributions.addToRollup("rollup_changes");
+
     private static final String MOVE_CURSOR = """
             UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
             WHERE name = 'tickets'
@@ -353,8 +395,10 @@ public class TicketProjectionRepository {
             return Uni.createFrom().item(0);
         }
         Uni<Void> recompute = batch.getLong("tickets") == 0 ? Uni.createFrom().voidItem()
-                : run(connection, CREATE_STAGE, STAGE_TICKET_EVENTS, RECOMPUTE_TICKETS, RECOMPUTE_REPLIES,
-                        RECOMPUTE_MESSAGES, RECOMPUTE_REASSIGNMENTS, RECOMPUTE_RESOLVED_SPANS, RECOMPUTE_REOPENS);
+                : run(connection, CREATE_STAGE, STAGE_TICKET_EVENTS, copyFacts("old"), CREATE_ROLLUP_DELTA,
+                        RECOMPUTE_TICKETS, RECOMPUTE_REPLIES, RECOMPUTE_MESSAGES, RECOMPUTE_REASSIGNMENTS,
+                        RECOMPUTE_RESOLVED_SPANS, RECOMPUTE_REOPENS, copyFacts("new"), ADD_NEW_CONTRIBUTIONS,
+                        SUM_ROLLUP_DELTA, APPLY_ROLLUP_DELTA);
         if (batch.getLong("contacts") > 0) {
             recompute = recompute.flatMap(done -> run(connection, RECOMPUTE_CONTACTS));
         }

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,63 @@ class TicketProjectionTest {
     @BeforeEach
     void emptyLog() {
         log.clear();
+    }
+
+    /**
+     * Whatever happened, the rollup the projection keeps by differences equals the rollup computed afresh from the
+     * facts (rows of zeros left behind by moved contributions aside).
+     */
+    @AfterEach
+    void rollupMatchesTheFacts() {
+        String kept = """
+                SELECT dimension, value, hour, %s FROM metrics.ticket_rollup WHERE %s
+                """.formatted(TicketContributions.COUNTERS, TicketContributions.eachCounter("%1$s <> 0", " OR "));
+        String afresh = """
+                SELECT d.dimension, d.value, date_trunc('hour', c.at, 'UTC') AS hour, %s
+                FROM (%s) c
+                CROSS JOIN LATERAL (VALUES ('', NULL), ('team', c.team_id), ('channel', c.channel),
+                                           ('region', c.region), ('type', c.type), ('priority', c.priority))
+                    AS d(dimension, value)
+                GROUP BY 1, 2, 3
+                """.formatted(TicketContributions.eachCounter("sum(c.%1$s)", ", "),
+                TicketContributions.of("metrics.tickets", "metrics.ticket_resolved_spans"));
+        long differences = pool.query("SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d"
+                .formatted(kept, afresh)).execute().await().indefinitely().iterator().next().getLong(0);
+        assertEquals(0, differences, "rows where the kept rollup and the facts' rollup differ");
+        long rows = pool.query("SELECT count(*) FROM (" + afresh + ") r").execute().await().indefinitely().iterator()
+                .next().getLong(0);
+        long ticketCount = pool.query("SELECT count(*) FROM metrics.tickets WHERE created_at IS NOT NULL").execute()
+                .await().indefinitely().iterator().next().getLong(0);
+        assertEquals(ticketCount > 0, rows > 0, "a created ticket contributes to the rollup");
+    }
+
+    @Test
+    void aDimensionChangedAfterResolutionMovesTheTicketsContributions() {
+        log.appendAndProject(
+                event("ticket.created", "2026-03-02T09:00:00Z").ticket("T4").channel("email").region("EU").team(
+                        "billing"),
+                event("ticket.agent_replied", "2026-03-02T09:30:00Z").ticket("T4").agent("A1"),
+                event("ticket.resolved", "2026-03-02T12:00:00Z").ticket("T4").agent("A1"));
+        log.appendAndProject(event("ticket.updated", "2026-03-03T08:00:00Z").ticket("T4").attr("channel", "chat")
+                .attr("priority", "urgent"));
+        // Now: created 09:00 in chat; resolved 12:00 in chat; the email rows hold nothing any more.
+        Row email = pool.query("""
+                SELECT sum(created) AS created, sum(resolved) AS resolved FROM metrics.ticket_rollup
+                WHERE dimension = 'channel' AND value = 'email'
+                """).execute().await().indefinitely().iterator().next();
+        assertEquals(0L, email.getLong("created"));
+        assertEquals(0L, email.getLong("resolved"));
+        Row chat = pool.query("""
+                SELECT sum(created) AS created, sum(resolved) AS resolved, sum(resolved_first_contact) AS fcr,
+                       sum(first_response_achieved) AS achieved, sum(first_response_breached) AS breached
+                FROM metrics.ticket_rollup WHERE dimension = 'channel' AND value = 'chat'
+                """).execute().await().indefinitely().iterator().next();
+        assertEquals(1L, chat.getLong("created"));
+        assertEquals(1L, chat.getLong("resolved"));
+        assertEquals(1L, chat.getLong("fcr"), "one public reply, no reopen");
+        // urgent: first response due within 1 h; the reply came after 30 min.
+        assertEquals(1L, chat.getLong("achieved"));
+        assertEquals(0L, chat.getLong("breached"));
     }
 
     /**

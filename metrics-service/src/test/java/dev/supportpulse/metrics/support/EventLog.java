@@ -28,7 +28,8 @@ public class EventLog {
     public void clear() {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
-                + "metrics.ticket_reassignments, metrics.contacts").execute().await().indefinitely();
+                + "metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_messages, "
+                + "metrics.contacts, metrics.ticket_rollup").execute().await().indefinitely();
         rewind();
         pool.query(
                 """

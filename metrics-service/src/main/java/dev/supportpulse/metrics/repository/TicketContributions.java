@@ -1,0 +1,105 @@
+package dev.supportpulse.metrics.repository;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * What each ticket adds to {@code metrics.ticket_rollup}: one row per anchor time (metrics.md's anchors), over any
+ * relations shaped like {@code metrics.tickets} and {@code metrics.ticket_resolved_spans}, so that the projection can
+ * take a ticket's old contributions away and add its new ones, and queries can add what the rollup's hours do not
+ * cover.
+ * <ul>
+ * <li>creation: created (TICKETS_CREATED), escalated (ESCALATION_RATE);</li>
+ * <li>latest resolution, for tickets resolved now: resolved (TICKETS_RESOLVED) and, among those, with exactly one
+ * public reply and no reopen (FIRST_CONTACT_RESOLUTION), reopened (REOPEN_RATE), their public and customer replies (the
+ * replies-per-ticket means);</li>
+ * <li>opened at creation and at each reopen that ended a resolved span, closed at each span's start, never before
+ * creation: OPEN_TICKETS at instant x is the sum of opened − closed before x;</li>
+ * <li>SLA achieved or breached where the reply or resolution decides it, anchored at min(event, due). A ticket still
+ * without one is breached once due passes: the clock decides that, so queries add those from metrics.tickets.</li>
+ * </ul>
+ */
+final class TicketContributions {
+
+    /** The counters, in the rollup's column order. */
+    static final String COUNTERS = "created, escalated, resolved, resolved_first_contact, resolved_reopened, "
+            + "resolved_public_replies, resolved_customer_replies, opened, closed, first_response_achieved, "
+            + "first_response_breached, resolution_achieved, resolution_breached";
+
+    private static final String SELECT = """
+            SELECT t.ticket_id, t.created_at AS at, t.team_id, t.channel, t.region, t.type, t.priority,
+                   1 AS created, t.escalated::int AS escalated, 0 AS resolved, 0 AS resolved_first_contact,
+                   0 AS resolved_reopened, 0 AS resolved_public_replies, 0 AS resolved_customer_replies, 1 AS opened,
+                   0 AS closed, 0 AS first_response_achieved, 0 AS first_response_breached, 0 AS resolution_achieved,
+                   0 AS resolution_breached
+            FROM %1$s t
+            WHERE t.created_at IS NOT NULL
+            UNION ALL
+            SELECT t.ticket_id, t.resolved_at, t.team_id, t.channel, t.region, t.type, t.priority,
+                   0, 0, 1, (t.public_replies = 1 AND t.reopens = 0)::int, (t.reopens > 0)::int, t.public_replies,
+                   t.customer_replies, 0, 0, 0, 0, 0, 0
+            FROM %1$s t
+            WHERE t.created_at IS NOT NULL AND t.resolved_at IS NOT NULL
+            UNION ALL
+            SELECT t.ticket_id, greatest(s.resolved_from, t.created_at), t.team_id, t.channel, t.region, t.type,
+                   t.priority, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0
+            FROM %2$s s
+            JOIN %1$s t ON t.ticket_id = s.ticket_id
+            WHERE t.created_at IS NOT NULL
+            UNION ALL
+            SELECT t.ticket_id, greatest(s.resolved_until, t.created_at), t.team_id, t.channel, t.region, t.type,
+                   t.priority, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0
+            FROM %2$s s
+            JOIN %1$s t ON t.ticket_id = s.ticket_id
+            WHERE t.created_at IS NOT NULL AND s.resolved_until IS NOT NULL
+            UNION ALL
+            SELECT t.ticket_id, least(t.first_reply_at, t.created_at + make_interval(secs => p.first_response_seconds)),
+                   t.team_id, t.channel, t.region, t.type, t.priority, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                   (t.first_reply_at <= t.created_at + make_interval(secs => p.first_response_seconds))::int,
+                   (t.first_reply_at > t.created_at + make_interval(secs => p.first_response_seconds))::int, 0, 0
+            FROM %1$s t
+            JOIN metrics.sla_policies p ON p.priority = t.priority
+            WHERE t.created_at IS NOT NULL AND t.first_reply_at IS NOT NULL
+            UNION ALL
+            SELECT t.ticket_id, least(t.resolved_at, t.created_at + make_interval(secs => p.resolution_seconds)),
+                   t.team_id, t.channel, t.region, t.type, t.priority, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                   (t.resolved_at <= t.created_at + make_interval(secs => p.resolution_seconds))::int,
+                   (t.resolved_at > t.created_at + make_interval(secs => p.resolution_seconds))::int
+            FROM %1$s t
+            JOIN metrics.sla_policies p ON p.priority = t.priority
+            WHERE t.created_at IS NOT NULL AND t.resolved_at IS NOT NULL
+            """;
+
+    private TicketContributions() {
+    }
+
+    /** Every contribution of the tickets in {@code tickets}, whose resolved spans are in {@code spans}. */
+    static String of(String tickets, String spans) {
+        return SELECT.formatted(tickets, spans);
+    }
+
+    /**
+     * Adds contributions, already summed per hour and dimensions in {@code delta} (columns hour, team_id, channel,
+     * region, type, priority and the counters), to the rollup: to the all-tickets row and to the row of each
+     * dimension's value.
+     */
+    static String addToRollup(String delta) {
+        String sums = eachCounter("sum(c.%1$s)", ", ");
+        String updates = eachCounter("%1$s = r.%1$s + excluded.%1$s", ", ");
+        return """
+                INSERT INTO metrics.ticket_rollup AS r (dimension, value, hour, %1$s)
+                SELECT d.dimension, d.value, c.hour, %2$s
+                FROM %3$s c
+                CROSS JOIN LATERAL (VALUES ('', NULL), ('team', c.team_id), ('channel', c.channel),
+                                           ('region', c.region), ('type', c.type), ('priority', c.priority))
+                    AS d(dimension, value)
+                GROUP BY d.dimension, d.value, c.hour
+                ON CONFLICT ON CONSTRAINT ticket_rollup_key DO UPDATE SET %4$s
+                """.formatted(COUNTERS, sums, delta, updates);
+    }
+
+    /** {@code template} formatted with each counter's name, joined by {@code separator}. */
+    static String eachCounter(String template, String separator) {
+        return Arrays.stream(COUNTERS.split(", ")).map(template::formatted).collect(Collectors.joining(separator));
+    }
+}
