@@ -222,13 +222,14 @@ final class RollupQueries {
     /** Columns: sample size, value, numerator, denominator, mean, median, p90 (as the per-ticket statements). */
     private static String aggregates(RollupMeasure.Kind kind) {
         return switch (kind) {
-        case COUNT -> "sum(num)::bigint AS n, sum(num)::float8 AS value, NULL::float8 AS num, NULL::float8 AS den, "
-                + "NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
-        case PERCENT -> "sum(den)::bigint AS n, 100.0 * sum(num) / nullif(sum(den), 0) AS value, "
-                + "sum(num)::float8 AS num, sum(den)::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "
+        case COUNT -> "coalesce(sum(num), 0)::bigint AS n, coalesce(sum(num), 0)::float8 AS value, "
+                + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "
                 + "NULL::float8 AS p90";
-        case MEAN -> "sum(den)::bigint AS n, sum(num)::float8 / nullif(sum(den), 0) AS value, "
-                + "coalesce(sum(num), 0)::float8 AS num, sum(den)::float8 AS den, NULL::float8 AS mean, "
+        case PERCENT -> "coalesce(sum(den), 0)::bigint AS n, 100.0 * sum(num) / nullif(sum(den), 0) AS value, "
+                + "coalesce(sum(num), 0)::float8 AS num, coalesce(sum(den), 0)::float8 AS den, NULL::float8 AS mean, "
+                + "NULL::float8 AS median, NULL::float8 AS p90";
+        case MEAN -> "coalesce(sum(den), 0)::bigint AS n, sum(num)::float8 / nullif(sum(den), 0) AS value, "
+                + "coalesce(sum(num), 0)::float8 AS num, coalesce(sum(den), 0)::float8 AS den, NULL::float8 AS mean, "
                 + "NULL::float8 AS median, NULL::float8 AS p90";
         case OPEN_AT_END -> throw new IllegalArgumentException("snapshots have a statement of their own");
         };

@@ -3,10 +3,35 @@ package dev.supportpulse.metrics.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.metrics.model.SlaPolicy;
 
-/** The SLA policies, one per priority. */
+/** The SLA policies, one per priority, and the rollup's SLA outcomes, which follow them. */
 @ApplicationScoped
 public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, String> {
+
+    /**
+     * Takes the projection's turn for the current transaction (waiting for a batch in progress), so that the rollup
+     * does not move while its SLA outcomes are recomputed.
+     */
+    public Uni<Void> holdProjection() {
+        return getSession().flatMap(session -> session
+                .createNativeQuery(
+                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'))) turn")
+                .getSingleResult()).replaceWithVoid();
+    }
+
+    /**
+     * Recomputes every ticket's SLA outcome in the rollup under the policies as they are in this transaction: a change
+     * applies to past tickets too.
+     */
+    public Uni<Void> recomputeSlaRollup() {
+        return getSession()
+                .flatMap(session -> session.createNativeQuery(TicketContributions.clearSlaOutcomes()).executeUpdate()
+                        .flatMap(cleared -> session
+                                .createNativeQuery(TicketContributions.addToRollup(TicketContributions.slaOutcomes()))
+                                .executeUpdate()))
+                .replaceWithVoid();
+    }
 }

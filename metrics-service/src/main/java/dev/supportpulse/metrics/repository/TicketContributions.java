@@ -1,6 +1,7 @@
 package dev.supportpulse.metrics.repository;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -96,6 +97,34 @@ final class TicketContributions {
                 GROUP BY d.dimension, d.value, c.hour
                 ON CONFLICT ON CONSTRAINT ticket_rollup_key DO UPDATE SET %4$s
                 """.formatted(COUNTERS, sums, delta, updates);
+    }
+
+    /** The counters that follow the SLA policies. */
+    static final List<String> SLA_COUNTERS = List.of("first_response_achieved", "first_response_breached",
+            "resolution_achieved", "resolution_breached");
+
+    /**
+     * Every ticket's SLA outcomes under the policies as they now are, shaped as a delta for {@link #addToRollup} (the
+     * other counters 0).
+     */
+    static String slaOutcomes() {
+        String counters = Arrays.stream(COUNTERS.split(", "))
+                .map(counter -> SLA_COUNTERS.contains(counter) ? "c." + counter : "0 AS " + counter)
+                .collect(Collectors.joining(", "));
+        return """
+                (SELECT date_trunc('hour', c.at, 'UTC') AS hour, c.team_id, c.channel, c.region, c.type, c.priority,
+                        %s
+                 FROM (%s) c
+                 WHERE %s)
+                """.formatted(counters, of("metrics.tickets", "metrics.ticket_resolved_spans"),
+                SLA_COUNTERS.stream().map(counter -> "c." + counter + " <> 0").collect(Collectors.joining(" OR ")));
+    }
+
+    /** Sets the rollup's SLA outcomes to 0, before {@link #slaOutcomes()} are added again. */
+    static String clearSlaOutcomes() {
+        return "UPDATE metrics.ticket_rollup SET "
+                + SLA_COUNTERS.stream().map(counter -> counter + " = 0").collect(Collectors.joining(", ")) + " WHERE "
+                + SLA_COUNTERS.stream().map(counter -> counter + " <> 0").collect(Collectors.joining(" OR "));
     }
 
     /** {@code template} formatted with each counter's name, joined by {@code separator}. */

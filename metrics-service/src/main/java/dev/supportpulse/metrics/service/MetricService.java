@@ -295,9 +295,11 @@ public class MetricService {
      */
     private static Throwable toClientError(Throwable failure) {
         boolean reportedByPostgres = failure instanceof PgException;
+        // A java.lang exception (a null, a bad argument) is this service's own bug, not the database's absence.
+        boolean ownBug = failure instanceof RuntimeException && failure.getClass().getPackageName().equals("java.lang");
         String state = reportedByPostgres ? ((PgException) failure).getSqlState() : null;
-        if (!reportedByPostgres || state == null || state.startsWith("08") || state.startsWith("57")
-                || state.startsWith("53")) {
+        if (!ownBug && (!reportedByPostgres || state == null || state.startsWith("08") || state.startsWith("57")
+                || state.startsWith("53"))) {
             return new UnavailableException("The metrics database is unavailable; retry.", failure);
         }
         LOG.error("Metric query failed", failure);

@@ -15,7 +15,7 @@ import dev.supportpulse.metrics.error.BadUserInputException;
 import dev.supportpulse.metrics.model.SlaPolicy;
 import dev.supportpulse.metrics.repository.SlaPolicyRepository;
 
-/** Reads and changes the SLA policies; a change applies to every ticket, past ones included, at the next query. */
+/** Reads and changes the SLA policies; a change applies to every ticket, past ones included, from the next query. */
 @ApplicationScoped
 public class SlaPolicyService {
 
@@ -45,11 +45,13 @@ public class SlaPolicyService {
         if (firstResponseSeconds <= 0 || resolutionSeconds <= 0) {
             throw new BadUserInputException("SLA targets must be positive numbers of seconds.");
         }
-        return repository.findById(priority).map(policy -> {
+        // The rollup holds each ticket's SLA outcome under the policy it was projected with: it is recomputed in the
+        // same transaction, while the projection waits.
+        return repository.holdProjection().flatMap(held -> repository.findById(priority)).flatMap(policy -> {
             policy.firstResponseSeconds = firstResponseSeconds;
             policy.resolutionSeconds = resolutionSeconds;
             policy.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-            return toView(policy);
+            return repository.flush().flatMap(flushed -> repository.recomputeSlaRollup()).replaceWith(toView(policy));
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.supportpulse.metrics.repository;
 
 import static dev.supportpulse.metrics.support.Event.event;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -29,6 +30,7 @@ import dev.supportpulse.metrics.model.MetricQuery;
 import dev.supportpulse.metrics.model.RollupMeasure;
 import dev.supportpulse.metrics.support.Event;
 import dev.supportpulse.metrics.support.EventLog;
+import dev.supportpulse.metrics.support.GraphQl;
 
 /**
  * The hourly rollup answers exactly what the per-ticket facts answer: every metric it serves, sliced every way it
@@ -110,6 +112,10 @@ class RollupParityTest {
             for (Slice slice : slices()) {
                 compare(query(metric, from, to, days(from, to), slice, 0));
                 compare(query(metric, from, to, List.of(), slice, 0));
+                // A week without tickets: zero counts, no rates.
+                Instant quiet = ZonedDateTime.of(2025, 6, 2, 0, 0, 0, 0, STOCKHOLM).toInstant();
+                compare(query(metric, quiet, quiet.plus(Duration.ofDays(7)),
+                        days(quiet, quiet.plus(Duration.ofDays(7))), slice, 0));
             }
         }
     }
@@ -121,6 +127,21 @@ class RollupParityTest {
         long shift = Duration.between(from, to).getSeconds();
         for (Metric metric : rollupMetrics()) {
             compare(query(metric, from, to, days(from, to), new Slice(List.of(Dimension.CHANNEL), Map.of()), shift));
+        }
+    }
+
+    @Test
+    void aChangedSlaPolicyAppliesToThePastInTheRollupToo() {
+        GraphQl.query("mutation { updateSlaPolicy(priority: \"normal\", firstResponseSeconds: 600, "
+                + "resolutionSeconds: 7200) { priority } }").body("errors", nullValue());
+        GraphQl.query("mutation { updateSlaPolicy(priority: \"urgent\", firstResponseSeconds: 86400, "
+                + "resolutionSeconds: 864000) { priority } }").body("errors", nullValue());
+        Instant from = ZonedDateTime.of(2026, 3, 26, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        Instant to = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        for (Metric metric : List.of(Metric.SLA_FIRST_RESPONSE_RATE, Metric.SLA_RESOLUTION_RATE)) {
+            for (Slice slice : slices()) {
+                compare(query(metric, from, to, days(from, to), slice, 0));
+            }
         }
     }
 
