@@ -80,23 +80,27 @@ final class TicketContributions {
     }
 
     /**
-     * Adds contributions, already summed per hour and dimensions in {@code delta} (columns hour, team_id, channel,
-     * region, type, priority and the counters), to the rollup: to the all-tickets row and to the row of each
-     * dimension's value.
+     * Adds signed contributions (columns sign, hour, team_id, channel, region, type, priority and the counters) to the
+     * rollup: to the all-tickets row and to the row of each dimension's value. Sums that come to zero (a ticket's old
+     * and new contributions alike) change nothing and are left out.
      */
-    static String addToRollup(String delta) {
-        String sums = eachCounter("sum(c.%1$s)", ", ");
-        String updates = eachCounter("%1$s = r.%1$s + excluded.%1$s", ", ");
+    static String addToRollup(String source) {
         return """
                 INSERT INTO metrics.ticket_rollup AS r (dimension, value, hour, %1$s)
-                SELECT d.dimension, d.value, c.hour, %2$s
+                SELECT CASE WHEN GROUPING(team_id) = 0 THEN 'team' WHEN GROUPING(channel) = 0 THEN 'channel'
+                            WHEN GROUPING(region) = 0 THEN 'region' WHEN GROUPING(type) = 0 THEN 'type'
+                            WHEN GROUPING(priority) = 0 THEN 'priority' ELSE '' END,
+                       CASE WHEN GROUPING(team_id) = 0 THEN team_id WHEN GROUPING(channel) = 0 THEN channel
+                            WHEN GROUPING(region) = 0 THEN region WHEN GROUPING(type) = 0 THEN type
+                            WHEN GROUPING(priority) = 0 THEN priority END,
+                       hour, %2$s
                 FROM %3$s c
-                CROSS JOIN LATERAL (VALUES ('', NULL), ('team', c.team_id), ('channel', c.channel),
-                                           ('region', c.region), ('type', c.type), ('priority', c.priority))
-                    AS d(dimension, value)
-                GROUP BY d.dimension, d.value, c.hour
-                ON CONFLICT ON CONSTRAINT ticket_rollup_key DO UPDATE SET %4$s
-                """.formatted(COUNTERS, sums, delta, updates);
+                GROUP BY GROUPING SETS ((hour), (hour, team_id), (hour, channel), (hour, region), (hour, type),
+                                       (hour, priority))
+                HAVING %4$s
+                ON CONFLICT ON CONSTRAINT ticket_rollup_key DO UPDATE SET %5$s
+                """.formatted(COUNTERS, eachCounter("sum(sign * %1$s)", ", "), source,
+                eachCounter("sum(sign * %1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "));
     }
 
     /** The counters that follow the SLA policies. */
@@ -104,7 +108,7 @@ final class TicketContributions {
             "resolution_achieved", "resolution_breached");
 
     /**
-     * Every ticket's SLA outcomes under the policies as they now are, shaped as a delta for {@link #addToRollup} (the
+     * Every ticket's SLA outcomes under the policies as they now are, as contributions for {@link #addToRollup} (the
      * other counters 0).
      */
     static String slaOutcomes() {
@@ -112,8 +116,8 @@ final class TicketContributions {
                 .map(counter -> SLA_COUNTERS.contains(counter) ? "c." + counter : "0 AS " + counter)
                 .collect(Collectors.joining(", "));
         return """
-                (SELECT date_trunc('hour', c.at, 'UTC') AS hour, c.team_id, c.channel, c.region, c.type, c.priority,
-                        %s
+                (SELECT 1 AS sign, date_trunc('hour', c.at, 'UTC') AS hour, c.team_id, c.channel, c.region, c.type,
+                        c.priority, %s
                  FROM (%s) c
                  WHERE %s)
                 """.formatted(counters, of("metrics.tickets", "metrics.ticket_resolved_spans"),

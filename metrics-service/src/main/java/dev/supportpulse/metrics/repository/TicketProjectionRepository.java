@@ -33,8 +33,10 @@ public class TicketProjectionRepository {
                    set_config('work_mem', '64MB', true)
             """;
 
-    // The batch and what it touches are staged in temporary tables that live for the projection transaction only:
-    // every recompute joins them, rather than filtering by an id array, which is matched row by row.
+    // The batch and what it touches are staged in temporary tables that live for the projection transaction only.
+    // Reads of the big tables by those tickets go through their ticket index one ticket at a time: by a lateral
+    // subquery (OFFSET 0 keeps it from being flattened into a join) or by "= ANY (ARRAY(...))", an index condition.
+    // A join would let the planner hash the temporary table, which has no statistics, and scan the whole index.
     private static final String CREATE_BATCH = """
             CREATE TEMP TABLE batch_events (txid xid8, seq bigint, ticket_id text, contact_id text, type text)
                 ON COMMIT DROP
@@ -190,8 +192,8 @@ public class TicketProjectionRepository {
     // (1 + the replies before the row), so one group per answered reply.
     private static final String RECOMPUTE_REPLIES = """
             WITH cleared AS (
-                DELETE FROM metrics.ticket_replies r USING touched_tickets k
-                WHERE r.ticket_id = k.ticket_id AND k.conversation),
+                DELETE FROM metrics.ticket_replies
+                WHERE ticket_id = ANY (ARRAY(SELECT ticket_id FROM touched_tickets WHERE conversation))),
             conversation AS (
                 SELECT ticket_id, occurred_at, type = 'ticket.agent_replied' AS is_reply, agent_id, event_id,
                        type = 'ticket.created' AS is_creation
@@ -222,8 +224,8 @@ public class TicketProjectionRepository {
 
     private static final String RECOMPUTE_REOPENS = """
             WITH cleared AS (
-                DELETE FROM metrics.ticket_reopens r USING touched_tickets k
-                WHERE r.ticket_id = k.ticket_id AND k.reopens)
+                DELETE FROM metrics.ticket_reopens
+                WHERE ticket_id = ANY (ARRAY(SELECT ticket_id FROM touched_tickets WHERE reopens)))
             INSERT INTO metrics.ticket_reopens (ticket_id, reopened_at)
             SELECT ticket_id, occurred_at FROM touched_ticket_events
             WHERE reopens AND type = 'ticket.reopened'
@@ -231,8 +233,8 @@ public class TicketProjectionRepository {
 
     private static final String RECOMPUTE_REASSIGNMENTS = """
             WITH cleared AS (
-                DELETE FROM metrics.ticket_reassignments r USING touched_tickets k
-                WHERE r.ticket_id = k.ticket_id AND k.assignments),
+                DELETE FROM metrics.ticket_reassignments
+                WHERE ticket_id = ANY (ARRAY(SELECT ticket_id FROM touched_tickets WHERE assignments))),
             assignments AS (
                 SELECT ticket_id, occurred_at, agent_id,
                        lag(agent_id) OVER (PARTITION BY ticket_id ORDER BY occurred_at, event_id) AS previous_agent
@@ -247,8 +249,8 @@ public class TicketProjectionRepository {
     // each starts one resolved stretch; "resolved at x" reads the same either way.
     private static final String RECOMPUTE_RESOLVED_SPANS = """
             WITH cleared AS (
-                DELETE FROM metrics.ticket_resolved_spans r USING touched_tickets k
-                WHERE r.ticket_id = k.ticket_id AND k.state_changes),
+                DELETE FROM metrics.ticket_resolved_spans
+                WHERE ticket_id = ANY (ARRAY(SELECT ticket_id FROM touched_tickets WHERE state_changes))),
             changes AS (
                 SELECT ticket_id, occurred_at, event_id, type FROM touched_ticket_events
                 WHERE state_changes AND type IN ('ticket.resolved', 'ticket.reopened'))
@@ -264,8 +266,8 @@ public class TicketProjectionRepository {
 
     private static final String RECOMPUTE_MESSAGES = """
             WITH cleared AS (
-                DELETE FROM metrics.ticket_messages r USING touched_tickets k
-                WHERE r.ticket_id = k.ticket_id AND k.conversation)
+                DELETE FROM metrics.ticket_messages
+                WHERE ticket_id = ANY (ARRAY(SELECT ticket_id FROM touched_tickets WHERE conversation)))
             INSERT INTO metrics.ticket_messages (ticket_id, sent_at, from_customer)
             SELECT ticket_id, occurred_at, type = 'ticket.customer_replied' FROM touched_ticket_events
             WHERE conversation
@@ -344,16 +346,7 @@ public class TicketProjectionRepository {
 
     // Old and new contributions of a ticket whose anchors and dimensions did not change cancel out: most touches (a
     // reply, an assignment) leave the rollup as it was.
-    private static final String SUM_ROLLUP_DELTA = """
-            CREATE TEMP TABLE rollup_changes ON COMMIT DROP AS
-            SELECT hour, team_id, channel, region, type, priority, %1$s
-            FROM rollup_delta
-            GROUP BY hour, team_id, channel, region, type, priority
-            HAVING %2$s
-            """.formatted(TicketContributions.eachCounter("sum(sign * %1$s) AS %1$s", ", "),
-            TicketContributions.eachCounter("sum(sign * %1$s) <> 0", " OR "));
-
-    private static final String APPLY_ROLLUP_DELTA = TicketContributions.addToRollup("rollup_changes");
+    private static final String APPLY_ROLLUP_DELTA = TicketContributions.addToRollup("rollup_delta");
 
     private static final String MOVE_CURSOR = """
             UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
@@ -398,7 +391,7 @@ public class TicketProjectionRepository {
                 : run(connection, CREATE_STAGE, STAGE_TICKET_EVENTS, copyFacts("old"), CREATE_ROLLUP_DELTA,
                         RECOMPUTE_TICKETS, RECOMPUTE_REPLIES, RECOMPUTE_MESSAGES, RECOMPUTE_REASSIGNMENTS,
                         RECOMPUTE_RESOLVED_SPANS, RECOMPUTE_REOPENS, copyFacts("new"), ADD_NEW_CONTRIBUTIONS,
-                        SUM_ROLLUP_DELTA, APPLY_ROLLUP_DELTA);
+                        APPLY_ROLLUP_DELTA);
         if (batch.getLong("contacts") > 0) {
             recompute = recompute.flatMap(done -> run(connection, RECOMPUTE_CONTACTS));
         }
