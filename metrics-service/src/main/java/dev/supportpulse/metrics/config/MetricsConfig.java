@@ -24,6 +24,13 @@ public interface MetricsConfig {
     @WithDefault("1000")
     int cachedAnswers();
 
+    /**
+     * How long a read of the answer cache's watermark is shared by the requests that follow it (0: every request reads
+     * it). It adds to the projection's delay, within the 1 s freshness promise.
+     */
+    @WithDefault("100ms")
+    Duration watermarkMaxAge();
+
     /** Most points (periods × groups) one metric answer may hold; more is a BAD_USER_INPUT error. */
     @WithDefault("5000")
     int maxPoints();

@@ -98,7 +98,7 @@ final class TicketContributions {
                 GROUP BY GROUPING SETS ((hour), (hour, team_id), (hour, channel), (hour, region), (hour, type),
                                        (hour, priority))
                 HAVING %4$s
-                ON CONFLICT ON CONSTRAINT ticket_rollup_key DO UPDATE SET %5$s
+                ON CONFLICT (dimension, value, hour) DO UPDATE SET %5$s
                 """.formatted(COUNTERS, eachCounter("sum(sign * %1$s)", ", "), source,
                 eachCounter("sum(sign * %1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "));
     }

@@ -62,12 +62,14 @@ public class MetricService {
     };
 
     private final MetricRepository repository;
+    private final Watermarks watermarks;
     private final AnswerCache cache;
     private final int maxPoints;
     private final Duration queryTimeout;
 
-    public MetricService(MetricRepository repository, AnswerCache cache, MetricsConfig config) {
+    public MetricService(MetricRepository repository, Watermarks watermarks, AnswerCache cache, MetricsConfig config) {
         this.repository = repository;
+        this.watermarks = watermarks;
         this.cache = cache;
         this.maxPoints = config.maxPoints();
         this.queryTimeout = config.queryTimeout();
@@ -108,7 +110,7 @@ public class MetricService {
         MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0);
         // An answer that the clock alone can change (a range reaching past now) is always computed afresh.
         if (!metric.measure().dependsOnNow() || !to.isAfter(Instant.now())) {
-            return repository.watermark().ifNoItem().after(queryTimeout).fail().onFailure()
+            return watermarks.current().ifNoItem().after(queryTimeout).fail().onFailure()
                     .transform(MetricService::toClientError).flatMap(watermark -> {
                         AnswerCache.Key key = new AnswerCache.Key(request, watermark);
                         MetricResult cached = cache.get(key);

@@ -1,0 +1,46 @@
+package dev.supportpulse.metrics.service;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
+import dev.supportpulse.metrics.config.MetricsConfig;
+import dev.supportpulse.metrics.repository.MetricRepository;
+
+/**
+ * The watermark that answer-cache keys carry, read from the database at most once per {@code watermark-max-age}: a
+ * dashboard asking for eight metrics, or a hundred dashboards in the same instant, share one read. The age adds to the
+ * projection's delay, and both together stay well inside the 1 s freshness promise.
+ */
+@ApplicationScoped
+public class Watermarks {
+
+    private final MetricRepository repository;
+    private final long maxAgeNanos;
+    private volatile Uni<String> recent;
+    private volatile long readAt;
+
+    public Watermarks(MetricRepository repository, MetricsConfig config) {
+        this.repository = repository;
+        this.maxAgeNanos = config.watermarkMaxAge().toNanos();
+    }
+
+    /** The current watermark, or one read less than the maximum age ago. */
+    public Uni<String> current() {
+        if (maxAgeNanos == 0) {
+            return repository.watermark();
+        }
+        long now = System.nanoTime();
+        Uni<String> shared = recent;
+        if (shared != null && now - readAt < maxAgeNanos) {
+            return shared;
+        }
+        Uni<String> read = repository.watermark().onFailure().invoke(failure -> recent = null).memoize()
+                .atLeast(Duration.ofNanos(maxAgeNanos));
+        readAt = now;
+        recent = read;
+        return read;
+    }
+}
