@@ -73,6 +73,10 @@ public class MetricRepository {
         });
     }
 
+    /**
+     * Groups compare their keys byte by byte (COLLATE "C"): a million-row sort by agent under the database's linguistic
+     * collation takes half again as long, and the service orders groups itself.
+     */
     private static String sql(MetricQuery query, List<Object> parameters) {
         Measure measure = query.metric().measure();
         parameters.add(OffsetDateTime.ofInstant(query.from(), ZoneOffset.UTC));
@@ -100,8 +104,9 @@ public class MetricRepository {
 
         return """
                 WITH measured AS (
-                    SELECT %1$s AS anchor, %2$s AS bucket, %3$s AS agent, t.team_id AS team, t.channel, t.region,
-                           t.type, t.priority, t.ticket_id, %4$s AS v
+                    SELECT %1$s AS anchor, %2$s AS bucket, (%3$s) COLLATE "C" AS agent, t.team_id COLLATE "C" AS team,
+                           t.channel COLLATE "C" AS channel, t.region COLLATE "C" AS region,
+                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority, t.ticket_id, %4$s AS v
                     FROM %12$s
                     WHERE (%5$s)
                       AND %1$s >= $1::timestamptz - make_interval(secs => $3::float8)
