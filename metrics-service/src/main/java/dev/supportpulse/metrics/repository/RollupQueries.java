@@ -101,7 +101,7 @@ final class RollupQueries {
                             over("c.", measure.numerator()), over("c.", denominator(measure)),
                             contributionsSince("$2::timestamptz"), end, value.replace("{value}", "c." + grouping)));
         }
-        if (measure.unsettledSla() != null) {
+        if (measure.awaited() != null) {
             rows.append("UNION ALL\n").append(unsettledSla(measure, dimension, value, end));
         }
         boolean grouped = dimension != null && !query.groupBy().isEmpty();
@@ -188,7 +188,7 @@ final class RollupQueries {
 
     /** Tickets still without the event their SLA waits for, breached once due has passed: due is their anchor. */
     private static String unsettledSla(RollupMeasure measure, Dimension dimension, String value, String end) {
-        String due = "t.created_at + make_interval(secs => p." + measure.unsettledSla()[1] + ")";
+        String due = "t.created_at + make_interval(secs => p." + measure.target() + ")";
         String column = dimension == null ? "NULL::text" : "t." + column(dimension);
         return """
                 SELECT %1$s, %2$s, 0, 1
@@ -196,7 +196,7 @@ final class RollupQueries {
                 JOIN metrics.sla_policies p ON p.priority = t.priority
                 WHERE t.created_at IS NOT NULL AND t.%3$s IS NULL AND t.created_at < %5$s
                   AND %1$s < now() AND %1$s >= $1::timestamptz AND %1$s < %5$s AND %4$s
-                """.formatted(due, column, measure.unsettledSla()[0], value.replace("{value}", column), end);
+                """.formatted(due, column, measure.awaited(), value.replace("{value}", column), end);
     }
 
     /** Each period's end and, last, the range's end, moved back by the comparison's shift. */
