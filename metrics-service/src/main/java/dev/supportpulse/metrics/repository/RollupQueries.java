@@ -27,13 +27,12 @@ final class RollupQueries {
 
     /** The statement for {@code query}, or null when the rollup cannot answer it exactly. */
     static String sql(MetricQuery query, RollupMeasure measure, List<Object> parameters, Instant now) {
-        Dimension dimension = singleDimension(query);
-        if (dimension == Dimension.AGENT || query.shiftSeconds() % HOUR != 0) {
+        List<Dimension> used = dimensionsUsed(query);
+        if (used.size() > 1 || used.contains(Dimension.AGENT) || used.contains(Dimension.CUSTOMER_SEGMENT)
+                || query.shiftSeconds() % HOUR != 0) {
             return null;
         }
-        if (dimension == null && !query.filter().isEmpty() || dimension == Dimension.CUSTOMER_SEGMENT) {
-            return null;
-        }
+        Dimension dimension = used.isEmpty() ? null : used.get(0);
         Instant currentHour = now.truncatedTo(ChronoUnit.HOURS);
         if (measure.kind() == RollupMeasure.Kind.OPEN_AT_END) {
             for (Instant end : instants(query)) {
@@ -52,15 +51,15 @@ final class RollupQueries {
         return rangeSql(query, measure, dimension, parameters, from, to);
     }
 
-    /** The one dimension that groups or filters the query; null for none; AGENT for more than one. */
-    private static Dimension singleDimension(MetricQuery query) {
+    /** The dimensions that group or filter the query, each once. */
+    private static List<Dimension> dimensionsUsed(MetricQuery query) {
         List<Dimension> used = new ArrayList<>(query.groupBy());
         for (Dimension filtered : query.filter().keySet()) {
             if (!used.contains(filtered)) {
                 used.add(filtered);
             }
         }
-        return used.isEmpty() ? null : used.size() == 1 ? used.get(0) : Dimension.AGENT;
+        return used;
     }
 
     private static String rangeSql(MetricQuery query, RollupMeasure measure, Dimension dimension,
