@@ -18,7 +18,7 @@ public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, Str
     public Uni<Void> holdProjection() {
         return getSession().flatMap(session -> session
                 .createNativeQuery(
-                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'))) turn")
+                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + TicketProjectionRepository.TURN + ")) turn")
                 .getSingleResult()).replaceWithVoid();
     }
 

@@ -1,6 +1,5 @@
 package dev.supportpulse.metrics.repository;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -23,9 +22,13 @@ import java.util.stream.Collectors;
 final class TicketContributions {
 
     /** The counters, in the rollup's column order. */
-    static final String COUNTERS = "created, escalated, resolved, resolved_first_contact, resolved_reopened, "
-            + "resolved_public_replies, resolved_customer_replies, opened, closed, first_response_achieved, "
-            + "first_response_breached, resolution_achieved, resolution_breached";
+    private static final List<String> COUNTER_NAMES = List.of("created", "escalated", "resolved",
+            "resolved_first_contact", "resolved_reopened", "resolved_public_replies", "resolved_customer_replies",
+            "opened", "closed", "first_response_achieved", "first_response_breached", "resolution_achieved",
+            "resolution_breached");
+
+    /** The counters, in the rollup's column order, as a column list. */
+    static final String COUNTERS = String.join(", ", COUNTER_NAMES);
 
     private static final String SELECT = """
             SELECT t.ticket_id, t.created_at AS at, t.team_id, t.channel, t.region, t.type, t.priority,
@@ -112,7 +115,7 @@ final class TicketContributions {
      * other counters 0).
      */
     static String slaOutcomes() {
-        String counters = Arrays.stream(COUNTERS.split(", "))
+        String counters = COUNTER_NAMES.stream()
                 .map(counter -> SLA_COUNTERS.contains(counter) ? "c." + counter : "0 AS " + counter)
                 .collect(Collectors.joining(", "));
         return """
@@ -121,18 +124,21 @@ final class TicketContributions {
                  FROM (%s) c
                  WHERE %s)
                 """.formatted(counters, of("metrics.tickets", "metrics.ticket_resolved_spans"),
-                SLA_COUNTERS.stream().map(counter -> "c." + counter + " <> 0").collect(Collectors.joining(" OR ")));
+                each(SLA_COUNTERS, "c.%1$s <> 0", " OR "));
     }
 
     /** Sets the rollup's SLA outcomes to 0, before {@link #slaOutcomes()} are added again. */
     static String clearSlaOutcomes() {
-        return "UPDATE metrics.ticket_rollup SET "
-                + SLA_COUNTERS.stream().map(counter -> counter + " = 0").collect(Collectors.joining(", ")) + " WHERE "
-                + SLA_COUNTERS.stream().map(counter -> counter + " <> 0").collect(Collectors.joining(" OR "));
+        return "UPDATE metrics.ticket_rollup SET " + each(SLA_COUNTERS, "%1$s = 0", ", ") + " WHERE "
+                + each(SLA_COUNTERS, "%1$s <> 0", " OR ");
     }
 
     /** {@code template} formatted with each counter's name, joined by {@code separator}. */
     static String eachCounter(String template, String separator) {
-        return Arrays.stream(COUNTERS.split(", ")).map(template::formatted).collect(Collectors.joining(separator));
+        return each(COUNTER_NAMES, template, separator);
+    }
+
+    private static String each(List<String> counters, String template, String separator) {
+        return counters.stream().map(template::formatted).collect(Collectors.joining(separator));
     }
 }

@@ -16,8 +16,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TicketProjectionRepository {
 
+    /** The advisory lock whose holder may move the read models: the projection, or an SLA policy change. */
+    static final String TURN = "hashtext('supportpulse.metrics.tickets')";
+
     /** Only one replica projects at a time; the others find the lock taken and skip their turn. */
-    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'))";
+    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ")";
 
     private static final String READ_CURSOR = """
             SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = 'tickets' FOR UPDATE
