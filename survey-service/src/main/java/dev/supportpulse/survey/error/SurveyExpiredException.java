@@ -1,0 +1,14 @@
+package dev.supportpulse.survey.error;
+
+import java.time.OffsetDateTime;
+
+import io.smallrye.graphql.api.ErrorCode;
+
+/** The invitation's answer window has closed. */
+@ErrorCode("EXPIRED")
+public class SurveyExpiredException extends ProblemException {
+
+    public SurveyExpiredException(OffsetDateTime expiredAt) {
+        super(410, "survey-expired", "Survey expired", "This survey closed at " + expiredAt + " and takes no answers.");
+    }
+}
