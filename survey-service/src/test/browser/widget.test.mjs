@@ -92,12 +92,13 @@ const demo = (...tokens) => new URL(`demo/?${tokens.map((t) => `token=${encodeUR
 const widgets = (page) => page.locator('.sp-survey');
 const status = (widget) => widget.getByRole('status').textContent().then((t) => t.trim());
 
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  executablePath,
   headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
     '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+}).catch((e) => stop(`could not start Chromium (${executablePath}; apt-get install chromium): ${e.message}`));
 
 // A page in a fresh context with the given browser language; its requests and uncaught errors are recorded.
 async function open(url, locale, name) {
