@@ -9,7 +9,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "supportpulse.metrics")
 public interface MetricsConfig {
 
-    /** How the read models follow the event log. */
+    /** How the read models follow the event log and the survey change log. */
     Projection projection();
 
     /** SERVICE_LEVEL counts contacts answered within this wait (metrics.md default: 20 s; exactly it is within). */
@@ -44,11 +44,11 @@ public interface MetricsConfig {
 
     interface Projection {
 
-        /** Pause between two reads of the event log when the last one found nothing new. */
+        /** Pause between two reads of the event log (and of the survey change log) when the last found nothing new. */
         @WithDefault("250ms")
         Duration pollInterval();
 
-        /** Most events read per projection transaction. */
+        /** Most events (or survey changes, for the survey projection) read per projection transaction. */
         @WithDefault("100000")
         int batchEvents();
 

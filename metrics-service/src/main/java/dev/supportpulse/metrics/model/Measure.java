@@ -16,7 +16,7 @@ package dev.supportpulse.metrics.model;
  * @param kind
  *            how rows become a value
  * @param expression
- *            the numerator condition (PERCENT), the seconds (DURATION) or the per-row value (MEAN)
+ *            the numerator condition (PERCENT), the seconds (DURATION) or the per-row value (MEAN, AVERAGE)
  */
 public record Measure(String source, String anchor, String agent, String condition, Kind kind, String expression) {
 
@@ -30,8 +30,10 @@ public record Measure(String source, String anchor, String agent, String conditi
         PERCENT,
         /** Mean, median and p90 of a duration in seconds; never negative. */
         DURATION,
-        /** Sum of a per-row value / rows. */
+        /** Sum of a per-row value / rows, with numerator and denominator (RATIO metrics). */
         MEAN,
+        /** Mean of a per-row score (SCORE metrics): value and mean, the rows as sample size, no fraction. */
+        AVERAGE,
         /** Snapshot: tickets open at each period's end (and at the range's end for the total) meeting the condition. */
         OPEN_AT_END,
         /** Tickets created in a period and not resolved at its end. */

@@ -15,6 +15,12 @@ import static dev.supportpulse.metrics.model.Measure.mean;
 import static dev.supportpulse.metrics.model.Measure.percent;
 import static dev.supportpulse.metrics.model.Measure.requests;
 import static dev.supportpulse.metrics.model.Measure.sla;
+import static dev.supportpulse.metrics.model.SatisfactionMeasures.NET_PROMOTER;
+import static dev.supportpulse.metrics.model.SatisfactionMeasures.SURVEY_DIMENSIONS;
+import static dev.supportpulse.metrics.model.SatisfactionMeasures.qualityScore;
+import static dev.supportpulse.metrics.model.SatisfactionMeasures.responseMean;
+import static dev.supportpulse.metrics.model.SatisfactionMeasures.responseRate;
+import static dev.supportpulse.metrics.model.SatisfactionMeasures.responseShare;
 import static dev.supportpulse.metrics.model.Unit.COUNT;
 import static dev.supportpulse.metrics.model.Unit.CURRENCY;
 import static dev.supportpulse.metrics.model.Unit.PERCENT;
@@ -130,15 +136,28 @@ public enum Metric {
 
     // ---------------------------------------------------------------- Satisfaction
     CSAT("Customer satisfaction", PERCENT, true, ALL,
-            "CSAT responses with score ≥ 4 (scale 1..5) / CSAT responses. Anchor: submitted.", null),
-    CSAT_SCORE("CSAT score", SCORE, true, ALL, "Mean CSAT score (1..5). Anchor: submitted.", null),
+            "CSAT responses with score ≥ 4 (scale 1..5) / CSAT responses. Anchor: submitted. Dimensions: the "
+                    + SURVEY_DIMENSIONS,
+            responseShare("CSAT", "t.score >= 4")),
+    CSAT_SCORE("CSAT score", SCORE, true, ALL,
+            "Mean CSAT score (1..5). Anchor: submitted. Dimensions: the " + SURVEY_DIMENSIONS,
+            responseMean("CSAT", "t.score")),
     NPS("Net promoter score", SCORE, true, ALL,
-            "100 × (promoters 9..10 − detractors 0..6) / NPS responses (scale 0..10). Anchor: submitted.", null),
-    CES("Customer effort score", SCORE, true, ALL, "Mean CES score (1..7, 7 = very easy). Anchor: submitted.", null),
+            "100 × (promoters 9..10 − detractors 0..6) / NPS responses (scale 0..10), −100..100; null without "
+                    + "responses. Anchor: submitted. Dimensions: the " + SURVEY_DIMENSIONS,
+            responseMean("NPS", NET_PROMOTER)),
+    CES("Customer effort score", SCORE, true, ALL,
+            "Mean CES score (1..7, 7 = very easy). Anchor: submitted. Dimensions: the " + SURVEY_DIMENSIONS,
+            responseMean("CES", "t.score")),
     SURVEY_RESPONSE_RATE("Survey response rate", PERCENT, true, ALL,
-            "Invitations answered / invitations sent. Anchor: invitation sent.", null),
+            "Invitations answered / invitations sent, of every survey kind. Anchor: invitation sent; an invitation "
+                    + "counts as answered if it has a response now, also one submitted after the period. "
+                    + "Dimensions: the " + SURVEY_DIMENSIONS,
+            responseRate()),
     INTERNAL_QUALITY_SCORE("Internal quality score", SCORE, true, ALL,
-            "Mean qa.review score (0..100). " + "Anchor: review.", null),
+            "Mean qa.review score (0..100). Anchor: review. Dimensions: the review's own agent, team, channel and "
+                    + "region, else its ticket's current values (agent: assignee); type and priority of its ticket.",
+            qualityScore()),
 
     // ---------------------------------------------------------------- Self-service
     KB_ARTICLE_VIEWS("Knowledge-base article views", COUNT, true, AUDIENCE, "Article views. Anchor: view.", null),

@@ -22,8 +22,8 @@ import dev.supportpulse.metrics.model.MetricQuery;
 import dev.supportpulse.metrics.model.RollupMeasure;
 
 /**
- * Computes ticket metrics in PostgreSQL: one statement per metric returns the total and every (period, group) point,
- * through GROUPING SETS, so percentiles stay exact (a median of medians would not be) and the database does all the
+ * Computes metrics in PostgreSQL: one statement per metric returns the total and every (period, group) point, through
+ * GROUPING SETS, so percentiles stay exact (a median of medians would not be) and the database does all the
  * aggregation.
  */
 @ApplicationScoped
@@ -226,13 +226,14 @@ public class MetricRepository {
     }
 
     /**
-     * What every answer is computed from, as one value: the projection's position and the SLA policies' last change.
+     * What every answer is computed from, as one value: the position of each projection (the event log's and the survey
+     * change log's) and the SLA policies' last change.
      */
     public Uni<String> watermark() {
         return pool.query("""
-                SELECT c.last_txid::text || ':' || c.last_seq || ':'
-                       || coalesce((SELECT max(updated_at) FROM metrics.sla_policies)::text, '')
-                FROM metrics.projection_cursor c WHERE c.name = 'tickets'
+                SELECT string_agg(c.name || '@' || c.last_txid::text || ':' || c.last_seq, ' ' ORDER BY c.name)
+                       || ' ' || coalesce((SELECT max(updated_at) FROM metrics.sla_policies)::text, '')
+                FROM metrics.projection_cursor c
                 """).execute().map(rows -> rows.iterator().next().getString(0));
     }
 
@@ -295,6 +296,8 @@ public class MetricRepository {
                 + "percentile_cont(0.9) WITHIN GROUP (ORDER BY v) AS p90";
         case MEAN -> "count(*) AS n, sum(v) / nullif(count(*), 0) AS value, coalesce(sum(v), 0) AS num, "
                 + "count(*)::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
+        case AVERAGE -> "count(*) AS n, avg(v) AS value, NULL::float8 AS num, NULL::float8 AS den, avg(v) AS mean, "
+                + "NULL::float8 AS median, NULL::float8 AS p90";
         };
     }
 

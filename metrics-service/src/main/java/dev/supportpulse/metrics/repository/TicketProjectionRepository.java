@@ -10,8 +10,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps the read models in step with the event log: reads the next committed events after the cursor and recomputes
- * every ticket and contact they touch from all of its events, and moves the hourly rollup by what those tickets
- * contribute now instead of before, in one transaction with the cursor move.
+ * every ticket and contact they touch from all of its events, adds the quality reviews among them, and moves the hourly
+ * rollup by what those tickets contribute now instead of before, in one transaction with the cursor move.
  */
 @ApplicationScoped
 public class TicketProjectionRepository {
@@ -61,7 +61,8 @@ public class TicketProjectionRepository {
                    (SELECT txid::text FROM batch_events ORDER BY txid DESC, seq DESC LIMIT 1) AS last_txid,
                    (SELECT seq FROM batch_events ORDER BY txid DESC, seq DESC LIMIT 1) AS last_seq,
                    (SELECT count(*) FROM touched_tickets) AS tickets,
-                   (SELECT count(*) FROM touched_contacts) AS contacts
+                   (SELECT count(*) FROM touched_contacts) AS contacts,
+                   (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews
             """;
 
     // Each kind of ticket fact depends on a few event types only, so each is recomputed just for the tickets that
@@ -322,6 +323,20 @@ public class TicketProjectionRepository {
                 ticket_id = excluded.ticket_id, handle_seconds = excluded.handle_seconds
             """;
 
+    // A review is one fact of its own, inserted once by its event id: a replay or a late event changes nothing else.
+    // Each is read from the log by its position (seq, the log's key), not by a join over the whole log. The score is
+    // required and numeric by the event contract; a row that is not is skipped rather than stopping the projection.
+    private static final String INSERT_REVIEWS = """
+            INSERT INTO metrics.quality_reviews (event_id, ticket_id, agent_id, team_id, channel, region, reviewed_at,
+                                                 score)
+            SELECT e.event_id, e.ticket_id, e.agent_id, e.team_id, e.channel, e.region, e.occurred_at,
+                   (e.attributes->>'score')::float8
+            FROM batch_events b
+            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
+            WHERE b.type = 'qa.review' AND jsonb_typeof(e.attributes->'score') = 'number'
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+
     /** The touched tickets' facts as they stand now: before the recompute, and again after it. */
     private static String copyFacts(String prefix) {
         return """
@@ -397,6 +412,9 @@ public class TicketProjectionRepository {
                         APPLY_ROLLUP_DELTA);
         if (batch.getLong("contacts") > 0) {
             recompute = recompute.flatMap(done -> run(connection, RECOMPUTE_CONTACTS));
+        }
+        if (batch.getLong("reviews") > 0) {
+            recompute = recompute.flatMap(done -> run(connection, INSERT_REVIEWS));
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)

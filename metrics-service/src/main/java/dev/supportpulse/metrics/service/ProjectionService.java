@@ -2,6 +2,7 @@ package dev.supportpulse.metrics.service;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntFunction;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,33 +15,39 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 
 import dev.supportpulse.metrics.config.MetricsConfig;
+import dev.supportpulse.metrics.repository.SurveyProjectionRepository;
 import dev.supportpulse.metrics.repository.TicketProjectionRepository;
 
 /**
- * Follows the event log: projects batch after batch while there are new events, then polls at the configured interval.
- * Survives a missing database or a not-yet-created event log by trying again at the next tick.
+ * Follows the event log and survey-service's change log: projects batch after batch while there is something new, then
+ * polls at the configured interval. The two follow independently, so that one source missing (no database yet, an event
+ * log or survey schema not created yet) holds back only its own metrics; each tries again at the next tick.
  */
 @ApplicationScoped
 public class ProjectionService {
 
     private static final Logger LOG = Logger.getLogger(ProjectionService.class);
 
-    private final TicketProjectionRepository repository;
     private final MetricsConfig.Projection config;
     private final Vertx vertx;
-    private final AtomicBoolean running = new AtomicBoolean();
-    private volatile boolean failing;
+    private final Follower events;
+    private final Follower surveys;
     private long timer = -1;
 
-    public ProjectionService(TicketProjectionRepository repository, MetricsConfig config, Vertx vertx) {
-        this.repository = repository;
+    public ProjectionService(TicketProjectionRepository tickets, SurveyProjectionRepository surveyChanges,
+            MetricsConfig config, Vertx vertx) {
         this.config = config.projection();
         this.vertx = vertx;
+        this.events = new Follower("the event log", tickets::projectNextBatch);
+        this.surveys = new Follower("the survey change log", surveyChanges::projectNextBatch);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.enabled()) {
-            timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> catchUpInBackground());
+            timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> {
+                events.catchUpInBackground();
+                surveys.catchUpInBackground();
+            });
         }
     }
 
@@ -50,30 +57,48 @@ public class ProjectionService {
         }
     }
 
-    /** Projects until nothing new is left; completes with the number of events projected. */
+    /** Projects events, then survey changes, until nothing new is left; completes with the number projected. */
     public Uni<Long> catchUp() {
-        return repository.projectNextBatch(config.batchEvents()).flatMap(projected -> projected < config.batchEvents()
-                ? Uni.createFrom().item((long) projected) : catchUp().map(more -> projected + more));
+        return events.catchUp().flatMap(projected -> surveys.catchUp().map(more -> projected + more));
     }
 
-    private void catchUpInBackground() {
-        // One catch-up at a time: a tick that finds one running has nothing to add.
-        if (!running.compareAndSet(false, true)) {
-            return;
+    /** One source followed batch by batch, with its own turn and its own failure state. */
+    private final class Follower {
+
+        private final String source;
+        private final IntFunction<Uni<Integer>> nextBatch;
+        private final AtomicBoolean running = new AtomicBoolean();
+        private volatile boolean failing;
+
+        Follower(String source, IntFunction<Uni<Integer>> nextBatch) {
+            this.source = source;
+            this.nextBatch = nextBatch;
         }
-        catchUp().ifNoItem().after(Duration.ofMinutes(10)).fail().subscribe().with(projected -> {
-            running.set(false);
-            if (failing) {
-                LOG.info("Projection of the event log resumed");
-                failing = false;
+
+        Uni<Long> catchUp() {
+            return nextBatch.apply(config.batchEvents()).flatMap(projected -> projected < config.batchEvents()
+                    ? Uni.createFrom().item((long) projected) : catchUp().map(more -> projected + more));
+        }
+
+        void catchUpInBackground() {
+            // One catch-up at a time: a tick that finds one running has nothing to add.
+            if (!running.compareAndSet(false, true)) {
+                return;
             }
-        }, failure -> {
-            running.set(false);
-            if (!failing) {
-                LOG.warnf("Projection of the event log failed, retrying every %s: %s", config.pollInterval(),
-                        failure.getMessage());
-                failing = true;
-            }
-        });
+            catchUp().ifNoItem().after(Duration.ofMinutes(10)).fail().subscribe().with(projected -> {
+                running.set(false);
+                if (failing) {
+                    LOG.infof("Projection of %s resumed", source);
+                    failing = false;
+                }
+            }, failure -> {
+                running.set(false);
+                if (!failing) {
+                    LOG.warnf("Projection of %s failed, retrying every %s: %s", source, config.pollInterval(),
+                            failure.getMessage());
+                    failing = true;
+                }
+            });
+        }
     }
 }

@@ -29,7 +29,7 @@ public class EventLog {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
                 + "metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_messages, "
-                + "metrics.contacts, metrics.ticket_rollup").execute().await().indefinitely();
+                + "metrics.contacts, metrics.ticket_rollup, metrics.quality_reviews").execute().await().indefinitely();
         rewind();
         pool.query(
                 """
@@ -41,10 +41,13 @@ public class EventLog {
                 .execute().await().indefinitely();
     }
 
-    /** Sets the projection back to the log's start, as a rebuild would; the read models stay as they are. */
+    /**
+     * Sets the projection of the event log back to the log's start, as a rebuild would; the read models stay as they
+     * are. The survey projection keeps its place ({@link SurveyLog#rewind()} moves it).
+     */
     public void rewind() {
-        pool.query("UPDATE metrics.projection_cursor SET last_txid = '0', last_seq = 0").execute().await()
-                .indefinitely();
+        pool.query("UPDATE metrics.projection_cursor SET last_txid = '0', last_seq = 0 WHERE name = 'tickets'")
+                .execute().await().indefinitely();
     }
 
     /** Appends the events in the given order, in one transaction. */
@@ -68,6 +71,7 @@ public class EventLog {
         project();
     }
 
+    /** Projects the event log and survey-service's change log until nothing new is left. */
     public long project() {
         return projection.catchUp().await().indefinitely();
     }
