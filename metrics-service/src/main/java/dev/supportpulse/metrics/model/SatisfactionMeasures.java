@@ -19,8 +19,11 @@ final class SatisfactionMeasures {
              FROM metrics.survey_invitations s
              LEFT JOIN metrics.tickets k ON k.ticket_id = s.ticket_id) t""";
 
+    /**
+     * Quality reviews; {@code ticket_created_at} is null while the reviewed ticket's ticket.created has not arrived.
+     */
     private static final String REVIEWS = """
-            (SELECT r.event_id, r.reviewed_at, r.score, r.ticket_id,
+            (SELECT r.event_id, r.reviewed_at, r.score, r.ticket_id, k.created_at AS ticket_created_at,
                     coalesce(r.agent_id, k.assignee) AS agent, coalesce(r.team_id, k.team_id) AS team_id,
                     coalesce(r.channel, k.channel) AS channel, coalesce(r.region, k.region) AS region,
                     k.type, k.priority
@@ -55,9 +58,14 @@ final class SatisfactionMeasures {
         return new Measure(INVITATIONS, "t.sent_at", "t.agent", "true", Kind.PERCENT, "t.submitted_at IS NOT NULL");
     }
 
-    /** The mean qa.review score, anchored at the review. */
+    /**
+     * The mean qa.review score, anchored at the review. A review is an event of its ticket, so like the ticket's other
+     * events it waits for the ticket's creation to arrive (metrics.md); survey responses come from survey-service and
+     * count at once.
+     */
     static Measure qualityScore() {
-        return new Measure(REVIEWS, "t.reviewed_at", "t.agent", "true", Kind.AVERAGE, "t.score");
+        return new Measure(REVIEWS, "t.reviewed_at", "t.agent", "t.ticket_created_at IS NOT NULL", Kind.AVERAGE,
+                "t.score");
     }
 
     private static String answered(String kind) {

@@ -247,6 +247,22 @@ class SatisfactionMetricsTest {
     }
 
     @Test
+    void aReviewOfATicketWhoseCreationHasNotArrivedWaitsForIt() {
+        String quality = "{ metric(metric: INTERNAL_QUALITY_SCORE, " + MARCH_2_TO_4 + ", groupBy: [CHANNEL]) {"
+                + " total { value sampleSize } series { group { value } value { value } } } }";
+        // T6's review (40, agent A3, no channel of its own) arrives before T6's creation: still Q1..Q3 only.
+        log.appendAndProject(event("qa.review", "2026-03-03T12:00:00Z").ticket("T6").agent("A3").attr("score", 40));
+        query(quality).body("data.metric.total.sampleSize", equalTo(3));
+        // Once T6 is created (in chat), the review counts, in T6's channel: (80 + 90.5 + 60 + 40) / 4 = 67.625.
+        // Channels: chat Q2 (T2) 90.5 and T6's 40 → 65.25; email Q1 80, Q3 60 → 70.
+        log.appendAndProject(event("ticket.created", "2026-03-03T11:00:00Z").ticket("T6").channel("chat"));
+        query(quality).body("errors", nullValue()).body("data.metric.total.sampleSize", equalTo(4))
+                .body("data.metric.total.value", equalTo(67.625))
+                .body("data.metric.series.group.value.flatten()", contains("chat", "email"))
+                .body("data.metric.series.value.value", contains(65.25, 70.0));
+    }
+
+    @Test
     void leaderboardRanksAgentsByQualityWithCsatBeside() {
         // Quality: A2 90.5, A1 70, A9 none (last). CSAT beside: A2 0 %, A1 50 %, A9 100 %.
         query("{ leaderboard(rankBy: INTERNAL_QUALITY_SCORE, metrics: [CSAT], " + MARCH_2_TO_4 + ") {"
