@@ -2,12 +2,17 @@ package dev.supportpulse.survey.error;
 
 import io.smallrye.graphql.api.ErrorCode;
 
-/** The database is unreachable or overloaded; nothing was stored, and the same request can be sent again. */
+/**
+ * The database is unreachable, overloaded or too slow. A write may still land after the time-out, so the client is told
+ * to repeat the request, which is idempotent, rather than that nothing was stored.
+ */
 @ErrorCode("UNAVAILABLE")
 public class DatabaseUnavailableException extends ProblemException {
 
     public DatabaseUnavailableException(Throwable cause) {
         super(503, "database-unavailable", "Service unavailable",
-                "The survey store is unavailable; nothing was stored. Retry after the time in Retry-After.", cause);
+                "The survey store is unavailable and did not confirm this request. Send it again after Retry-After: "
+                        + "it is safe to repeat (an answer that was stored after all gets 409).",
+                cause);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -20,11 +21,19 @@ import dev.supportpulse.survey.model.SurveyResponse;
 @ApplicationScoped
 public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse, UUID> {
 
-    private static final String INSERT_ANSWER = """
-            INSERT INTO survey.responses (invitation_id, score, comment, submitted_at, source)
-            VALUES ($1, $2, $3, now(), $4)
-            ON CONFLICT (invitation_id) DO NOTHING
-            RETURNING submitted_at
+    // One round trip and no session for the customer's answer, the hot path: find the invitation by its token and
+    // store the answer if the invitation is open and its kind takes the score. The invitation's row comes back either
+    // way, so the caller can tell unknown, expired, off-scale and already answered apart.
+    private static final String ANSWER = """
+            WITH invitation AS (
+                SELECT id, kind, expires_at, expires_at <= now() AS expired
+                FROM survey.invitations WHERE token = $1),
+            stored AS (
+                INSERT INTO survey.responses (invitation_id, score, comment, submitted_at, source)
+                SELECT id, $2, $3, now(), $4 FROM invitation WHERE NOT expired AND kind = ANY ($5::text[])
+                ON CONFLICT (invitation_id) DO NOTHING
+                RETURNING submitted_at)
+            SELECT id, kind, expires_at, expired, (SELECT submitted_at FROM stored) AS submitted_at FROM invitation
             """;
 
     private static final String INSERT_IMPORTED = """
@@ -42,13 +51,30 @@ public class ResponseRepository implements PanacheRepositoryBase<SurveyResponse,
     }
 
     /**
-     * Stores an invitation's answer, stamped with the database's clock, unless it has one already.
-     *
-     * @return when it was stored, or null if the invitation was answered before
+     * What became of an answer: the invitation its token names, whether that had expired, and when the answer was
+     * stored (null if it was not: expired, a score its kind does not take, or answered before).
      */
-    public Uni<OffsetDateTime> insertAnswer(UUID invitationId, int score, String comment, String source) {
-        return pool.preparedQuery(INSERT_ANSWER).execute(Tuple.of(invitationId, (short) score, comment, source))
-                .map(rows -> rows.rowCount() == 0 ? null : rows.iterator().next().getOffsetDateTime("submitted_at"));
+    public record Attempt(UUID invitationId, String kind, OffsetDateTime expiresAt, boolean expired,
+            OffsetDateTime submittedAt) {
+    }
+
+    /**
+     * Stores the answer to the invitation with this token, stamped with the database's clock, if it is open, unanswered
+     * and of one of {@code acceptingKinds}.
+     *
+     * @return the attempt, or null if no invitation has this token
+     */
+    public Uni<Attempt> answer(String token, int score, String comment, String source, List<String> acceptingKinds) {
+        return pool.preparedQuery(ANSWER)
+                .execute(Tuple.of(token, (short) score, comment, source, acceptingKinds.toArray(String[]::new)))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    return new Attempt(row.getUUID("id"), row.getString("kind"), row.getOffsetDateTime("expires_at"),
+                            row.getBoolean("expired"), row.getOffsetDateTime("submitted_at"));
+                });
     }
 
     /** Stores imported answers for invitations that have none yet; returns how many were stored. */

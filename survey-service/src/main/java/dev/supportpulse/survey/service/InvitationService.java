@@ -10,13 +10,15 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.survey.config.SurveyConfig;
 import dev.supportpulse.survey.dto.InvitationDetails;
 import dev.supportpulse.survey.dto.InvitationView;
+import dev.supportpulse.survey.model.Invitation;
 import dev.supportpulse.survey.model.NewInvitation;
+import dev.supportpulse.survey.model.SurveyResponse;
 import dev.supportpulse.survey.repository.InvitationRepository;
 import dev.supportpulse.survey.repository.ResponseRepository;
 
@@ -109,17 +111,19 @@ public class InvitationService {
     }
 
     /** The invitation with its response, or null if there is none with this id. */
-    @WithSession
     public Uni<InvitationDetails> find(UUID id) {
-        return calls
-                .guard(invitations.findById(id)
-                        .flatMap(invitation -> invitation == null ? Uni.createFrom().nullItem() : responses.findById(id)
-                                .map(response -> new InvitationDetails(invitation.id, invitation.kind.name(),
-                                        invitation.ticketId, invitation.customerId, invitation.agentId,
-                                        invitation.teamId, invitation.channel, invitation.region, invitation.locale,
-                                        invitation.sentAt, invitation.expiresAt,
-                                        response == null ? null : new InvitationDetails.ResponseView(response.score,
-                                                response.comment, response.submittedAt, response.source)))));
+        // The session is opened inside the guard, so that a database refusing connections is a 503.
+        return calls.guard(Panache.withSession(() -> invitations.findById(id)
+                .flatMap(invitation -> invitation == null ? Uni.createFrom().<InvitationDetails> nullItem()
+                        : responses.findById(id).map(response -> details(invitation, response)))));
+    }
+
+    private static InvitationDetails details(Invitation invitation, SurveyResponse response) {
+        return new InvitationDetails(invitation.id, invitation.kind.name(), invitation.ticketId, invitation.customerId,
+                invitation.agentId, invitation.teamId, invitation.channel, invitation.region, invitation.locale,
+                invitation.sentAt, invitation.expiresAt,
+                response == null ? null : new InvitationDetails.ResponseView(response.score, response.comment,
+                        response.submittedAt, response.source));
     }
 
     String url(String token) {

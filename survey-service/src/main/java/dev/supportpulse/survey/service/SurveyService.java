@@ -2,11 +2,12 @@ package dev.supportpulse.survey.service;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.survey.dto.ResponseReceipt;
@@ -17,6 +18,7 @@ import dev.supportpulse.survey.error.SurveyExpiredException;
 import dev.supportpulse.survey.error.SurveyNotFoundException;
 import dev.supportpulse.survey.model.Invitation;
 import dev.supportpulse.survey.model.NewAnswer;
+import dev.supportpulse.survey.model.SurveyKind;
 import dev.supportpulse.survey.model.SurveyTexts;
 import dev.supportpulse.survey.repository.InvitationRepository;
 import dev.supportpulse.survey.repository.ResponseRepository;
@@ -45,9 +47,8 @@ public class SurveyService {
      * The survey in the invitation's language if it has one, else the first of {@code preferredLocales} we speak, else
      * English.
      */
-    @WithSession
     public Uni<SurveyView> view(String token, List<String> preferredLocales) {
-        return open(token).flatMap(invitation -> calls.guard(responses.findById(invitation.id)).map(response -> {
+        return inSession(() -> open(token).flatMap(invitation -> responses.findById(invitation.id).map(response -> {
             List<String> candidates = new ArrayList<>();
             candidates.add(invitation.locale);
             candidates.addAll(preferredLocales);
@@ -56,28 +57,42 @@ public class SurveyService {
             return new SurveyView(invitation.kind.name(), text.question(),
                     new SurveyView.Scale(invitation.kind.minScore(), invitation.kind.maxScore()), text.lowLabel(),
                     text.highLabel(), language, response != null, invitation.expiresAt);
-        }));
+        })));
     }
 
     /**
      * Stores the answer; fails if the token is unknown, the survey closed, the score off its scale or it was answered.
      */
-    @WithSession
     public Uni<ResponseReceipt> answer(String token, NewAnswer answer, String source) {
-        return open(token).flatMap(invitation -> {
-            if (!invitation.kind.accepts(answer.score())) {
-                throw InvalidRequestException.of("score", RequestParser.scaleMessage(invitation.kind));
+        if (!Tokens.wellFormed(token)) {
+            return Uni.createFrom().failure(new SurveyNotFoundException());
+        }
+        int score = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, answer.score()));
+        List<String> acceptingKinds = Arrays.stream(SurveyKind.values()).filter(kind -> kind.accepts(answer.score()))
+                .map(SurveyKind::name).toList();
+        return calls.guard(responses.answer(token, score, answer.comment(), source, acceptingKinds)).map(attempt -> {
+            if (attempt == null) {
+                throw new SurveyNotFoundException();
             }
-            int score = (int) answer.score();
-            return calls.guard(responses.insertAnswer(invitation.id, score, answer.comment(), source))
-                    .map(submittedAt -> {
-                        if (submittedAt == null) {
-                            throw new AlreadyAnsweredException();
-                        }
-                        metrics.responsesStored(source, 1);
-                        return new ResponseReceipt(invitation.id, invitation.kind.name(), score, submittedAt);
-                    });
+            if (attempt.expired()) {
+                throw new SurveyExpiredException(attempt.expiresAt());
+            }
+            SurveyKind kind = SurveyKind.valueOf(attempt.kind());
+            if (!kind.accepts(answer.score())) {
+                throw InvalidRequestException.of("score", RequestParser.scaleMessage(kind));
+            }
+            if (attempt.submittedAt() == null) {
+                throw new AlreadyAnsweredException();
+            }
+            metrics.responsesStored(source, 1);
+            return new ResponseReceipt(attempt.invitationId(), kind.name(), score, attempt.submittedAt());
         });
+    }
+
+    // The session is opened inside the guard (not by @WithSession around the method), so that a database that refuses
+    // connections is a 503 like any other outage, on REST and GraphQL alike.
+    private <T> Uni<T> inSession(java.util.function.Supplier<Uni<T>> work) {
+        return calls.guard(Panache.withSession(work));
     }
 
     /** The invitation behind a token that is still open for answers. */
@@ -85,7 +100,7 @@ public class SurveyService {
         if (!Tokens.wellFormed(token)) {
             return Uni.createFrom().failure(new SurveyNotFoundException());
         }
-        return calls.guard(invitations.findByToken(token)).map(invitation -> {
+        return invitations.findByToken(token).map(invitation -> {
             if (invitation == null) {
                 throw new SurveyNotFoundException();
             }

@@ -105,6 +105,34 @@ class SurveyAnswerTest {
     }
 
     @Test
+    void moreConcurrentAnswersThanPooledConnectionsAreAllStored() throws Exception {
+        // 48 customers at once against a pool of 16 connections: an answer must never hold one connection while it
+        // waits for another (that deadlocked the pool once, found by the load benchmark).
+        String prefix = ticketPrefix();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 48; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"kind\": \"CSAT\", \"ticketId\": \"").append(prefix).append(i)
+                    .append("\"}");
+        }
+        List<String> tokens = invite(batch.append("]").toString()).statusCode(201).extract().path("token");
+        ExecutorService pool = Executors.newFixedThreadPool(48);
+        try {
+            List<Callable<Integer>> answers = new ArrayList<>();
+            for (String token : tokens) {
+                answers.add(() -> answer(token, "{\"score\": 5}").extract().statusCode());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> status : pool.invokeAll(answers)) {
+                statuses.add(status.get());
+            }
+            assertEquals(48, statuses.stream().filter(s -> s == 201).count(), "statuses: " + statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(48, tables.responsesForTickets(prefix));
+    }
+
+    @Test
     void scoresOffTheKindsScaleAreRefusedAndItsEndsAccepted() {
         String prefix = ticketPrefix();
         record Case(String kind, int score, int status) {
