@@ -20,7 +20,7 @@ public final class BatchSender {
      * @param retried
      *            batches that needed more than one attempt (503 or 429 first)
      * @param latencyNanos
-     *            per batch, in sending order: from its first request to its 202
+     *            per batch, in sending order: from its first request to its acknowledgement (202 for events)
      */
     public record Totals(int batches, long accepted, long duplicates, int retried, long[] latencyNanos,
             double seconds) {

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -64,17 +63,17 @@ public final class DemoLoader {
             return 2;
         }
         EventPoster poster = new EventPoster(options.text("url", ""), options.text("api-key", ""));
-        Batches batches = new Batches(events, batchSize);
+        JsonBatches<DemoEvent> batches = new JsonBatches<>(events, batchSize, DemoEvent::appendJson);
         try {
             poster.requireReachable();
             BatchSender.Totals totals = new BatchSender(poster, concurrency).send(batches);
             out.printf("sent %,d events in %,d batches to %s: %,d accepted, %,d duplicates, %.1f s, %,.0f events/s%n",
-                    batches.generated, totals.batches(), poster.endpoint(), totals.accepted(), totals.duplicates(),
-                    totals.seconds(), batches.generated / totals.seconds());
-            warnIfShort(settings, batches.generated, err);
+                    batches.taken(), totals.batches(), poster.endpoint(), totals.accepted(), totals.duplicates(),
+                    totals.seconds(), batches.taken() / totals.seconds());
+            warnIfShort(settings, batches.taken(), err);
             return 0;
         } catch (RuntimeException e) {
-            err.println("loading failed after " + batches.generated + " generated events: " + e.getMessage());
+            err.println("loading failed after " + batches.taken() + " generated events: " + e.getMessage());
             return 1;
         }
     }
@@ -117,33 +116,6 @@ public final class DemoLoader {
         if (settings.maxEvents() != Long.MAX_VALUE && events < settings.maxEvents()) {
             err.printf("note: %,d tickets give only %,d events, fewer than --events %,d; raise --tickets%n",
                     settings.tickets(), events, settings.maxEvents());
-        }
-    }
-
-    /** The event stream cut into JSON array bodies of one batch each, made as they are sent. */
-    private static final class Batches implements Iterator<byte[]> {
-        private final Iterator<DemoEvent> events;
-        private final int size;
-        private long generated;
-
-        Batches(Iterator<DemoEvent> events, int size) {
-            this.events = events;
-            this.size = size;
-        }
-
-        @Override
-        public boolean hasNext() {
-            return events.hasNext();
-        }
-
-        @Override
-        public byte[] next() {
-            List<DemoEvent> batch = new ArrayList<>(size);
-            while (events.hasNext() && batch.size() < size) {
-                batch.add(events.next());
-            }
-            generated += batch.size();
-            return DemoEvent.jsonArray(batch);
         }
     }
 }

@@ -7,17 +7,40 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Posts event batches to {@code /v1/events} as a well-behaved sender: waits for the 202, retries 503 and 429 after
  * their Retry-After (re-sending is safe: ingest de-duplicates by id) a bounded number of times, and fails with the
- * service's own words on anything else.
+ * service's own words on anything else. The same sender serves survey-service's batch endpoints, which are idempotent
+ * too ({@link Api}).
  */
 public final class EventPoster {
+
+    /**
+     * A batch endpoint of a SupportPulse service and how it acknowledges a batch.
+     *
+     * @param service
+     *            the service's name, for the message when nothing listens
+     * @param statuses
+     *            the statuses that acknowledge a batch
+     * @param stored
+     *            counts the items the acknowledgement says were new
+     * @param repeated
+     *            counts the items it says were there already
+     */
+    public record Api(String service, String path, Set<Integer> statuses, ToIntFunction<String> stored,
+            ToIntFunction<String> repeated) {
+    }
+
+    /** ingest-service's {@code POST /v1/events}: {@code 202 {"accepted": n, "duplicates": d}}. */
+    public static final Api EVENTS = new Api("ingest-service", "/v1/events", Set.of(202), field("accepted"),
+            field("duplicates"));
 
     /**
      * What the service answered to one batch.
@@ -39,19 +62,23 @@ public final class EventPoster {
         }
     }
 
-    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
-    private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
     private static final int MAX_ATTEMPTS = 8;
     /** Longest Retry-After honoured, so that a misconfigured service cannot park the sender for hours. */
     private static final long MAX_RETRY_AFTER_SECONDS = 60;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Api api;
     private final URI endpoint;
     private final String apiKey;
 
     public EventPoster(String baseUrl, String apiKey) {
-        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + "/v1/events");
+        this(baseUrl, apiKey, EVENTS);
+    }
+
+    public EventPoster(String baseUrl, String apiKey, Api api) {
+        this.api = api;
+        this.endpoint = URI.create(baseUrl.replaceAll("/+$", "") + api.path());
         this.apiKey = apiKey;
     }
 
@@ -71,8 +98,8 @@ public final class EventPoster {
             client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (ConnectException e) {
-            throw new IllegalStateException("nothing listens at " + endpoint.resolve("/")
-                    + " (connection refused): is ingest-service running there?");
+            throw new IllegalStateException("nothing listens at " + endpoint.resolve("/") + " (connection refused): is "
+                    + api.service() + " running there?");
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach " + endpoint.resolve("/") + ": " + e);
         } catch (InterruptedException e) {
@@ -87,9 +114,9 @@ public final class EventPoster {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
             int status = response.statusCode();
-            if (status == 202) {
-                return CompletableFuture.completedFuture(new Answer(count(ACCEPTED, response.body()),
-                        count(DUPLICATES, response.body()), attempt, System.nanoTime() - started));
+            if (api.statuses().contains(status)) {
+                return CompletableFuture.completedFuture(new Answer(api.stored().applyAsInt(response.body()),
+                        api.repeated().applyAsInt(response.body()), attempt, System.nanoTime() - started));
             }
             if (status == 503 || status == 429) {
                 if (attempt == MAX_ATTEMPTS) {
@@ -115,11 +142,21 @@ public final class EventPoster {
         }
     }
 
-    private static int count(Pattern field, String body) {
-        Matcher matcher = field.matcher(body);
-        if (!matcher.find()) {
-            throw new RejectedException("202 without " + field.pattern() + " in its body: " + body);
-        }
-        return Integer.parseInt(matcher.group(1));
+    /** Reads a whole-number field of an acknowledgement such as {@code {"accepted": 1000}}. */
+    public static ToIntFunction<String> field(String name) {
+        Pattern field = Pattern.compile("\"" + name + "\"\\s*:\\s*(\\d+)");
+        return body -> {
+            Matcher matcher = field.matcher(body);
+            if (!matcher.find()) {
+                throw new RejectedException("an acknowledgement without \"" + name + "\" in its body: " + body);
+            }
+            return Integer.parseInt(matcher.group(1));
+        };
+    }
+
+    /** Counts the occurrences of a pattern, such as {@code "created": true} in an array of answers. */
+    public static ToIntFunction<String> occurrences(String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        return body -> (int) pattern.matcher(body).results().count();
     }
 }
