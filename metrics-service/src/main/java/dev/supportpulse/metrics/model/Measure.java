@@ -17,8 +17,16 @@ package dev.supportpulse.metrics.model;
  *            how rows become a value
  * @param expression
  *            the numerator condition (PERCENT), the seconds (DURATION) or the per-row value (MEAN, AVERAGE)
+ * @param segmented
+ *            whether the source also offers {@code segment}, its customer's segment (CUSTOMER_SEGMENT)
  */
-public record Measure(String source, String anchor, String agent, String condition, Kind kind, String expression) {
+public record Measure(String source, String anchor, String agent, String condition, Kind kind, String expression,
+        boolean segmented) {
+
+    /** A measure whose rows carry no customer segment. */
+    public Measure(String source, String anchor, String agent, String condition, Kind kind, String expression) {
+        this(source, anchor, agent, condition, kind, expression, false);
+    }
 
     /** How rows become a value. */
     public enum Kind {

@@ -106,7 +106,8 @@ public class MetricRepository {
                 WITH measured AS (
                     SELECT %1$s AS anchor, %2$s AS bucket, (%3$s) COLLATE "C" AS agent, t.team_id COLLATE "C" AS team,
                            t.channel COLLATE "C" AS channel, t.region COLLATE "C" AS region,
-                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority, t.ticket_id, %4$s AS v
+                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority%13$s, t.ticket_id,
+                           %4$s AS v
                     FROM %12$s
                     WHERE (%5$s)
                       AND %1$s >= $1::timestamptz - make_interval(secs => $3::float8)
@@ -117,7 +118,8 @@ public class MetricRepository {
                 GROUP BY %10$s
                 """.formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
                 totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
-                query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source());
+                query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source(),
+                measure.segmented() ? ", t.segment COLLATE \"C\" AS segment" : "");
     }
 
     /**
@@ -309,7 +311,7 @@ public class MetricRepository {
         case REGION -> "region";
         case TYPE -> "type";
         case PRIORITY -> "priority";
-        case CUSTOMER_SEGMENT -> throw new IllegalArgumentException("no customer segment in ticket facts yet");
+        case CUSTOMER_SEGMENT -> "segment";
         };
     }
 

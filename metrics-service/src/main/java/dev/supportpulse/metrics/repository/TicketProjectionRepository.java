@@ -62,7 +62,8 @@ public class TicketProjectionRepository {
                    (SELECT seq FROM batch_events ORDER BY txid DESC, seq DESC LIMIT 1) AS last_seq,
                    (SELECT count(*) FROM touched_tickets) AS tickets,
                    (SELECT count(*) FROM touched_contacts) AS contacts,
-                   (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews
+                   (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews,
+                   (SELECT count(*) FROM batch_events WHERE type = 'customer.created') AS customers
             """;
 
     // Each kind of ticket fact depends on a few event types only, so each is recomputed just for the tickets that
@@ -328,13 +329,27 @@ public class TicketProjectionRepository {
     // required and numeric by the event contract; a row that is not is skipped rather than stopping the projection.
     private static final String INSERT_REVIEWS = """
             INSERT INTO metrics.quality_reviews (event_id, ticket_id, agent_id, team_id, channel, region, reviewed_at,
-                                                 score)
+                                                 score, customer_id)
             SELECT e.event_id, e.ticket_id, e.agent_id, e.team_id, e.channel, e.region, e.occurred_at,
-                   (e.attributes->>'score')::float8
+                   (e.attributes->>'score')::float8, e.customer_id
             FROM batch_events b
             CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
             WHERE b.type = 'qa.review' AND jsonb_typeof(e.attributes->'score') = 'number'
             ON CONFLICT (event_id) DO NOTHING
+            """;
+
+    // A customer's segment is that of its latest customer.created, whatever order the creations arrive in; one batch
+    // may hold several creations of a customer, so only its latest competes with the stored one.
+    private static final String UPSERT_CUSTOMER_SEGMENTS = """
+            INSERT INTO metrics.customer_segments AS c (customer_id, segment, created_at, event_id)
+            SELECT DISTINCT ON (e.customer_id) e.customer_id, e.attributes->>'segment', e.occurred_at, e.event_id
+            FROM batch_events b
+            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
+            WHERE b.type = 'customer.created' AND e.customer_id IS NOT NULL
+            ORDER BY e.customer_id, e.occurred_at DESC, e.event_id DESC
+            ON CONFLICT (customer_id) DO UPDATE
+            SET segment = excluded.segment, created_at = excluded.created_at, event_id = excluded.event_id
+            WHERE (excluded.created_at, excluded.event_id) > (c.created_at, c.event_id)
             """;
 
     /** The touched tickets' facts as they stand now: before the recompute, and again after it. */
@@ -415,6 +430,9 @@ public class TicketProjectionRepository {
         }
         if (batch.getLong("reviews") > 0) {
             recompute = recompute.flatMap(done -> run(connection, INSERT_REVIEWS));
+        }
+        if (batch.getLong("customers") > 0) {
+            recompute = recompute.flatMap(done -> run(connection, UPSERT_CUSTOMER_SEGMENTS));
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)

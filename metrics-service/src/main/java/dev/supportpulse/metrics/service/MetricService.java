@@ -281,8 +281,10 @@ public class MetricService {
             throw new BadUserInputException(
                     metric + " cannot be sliced by " + dimension + "; it supports " + metric.dimensions() + ".");
         }
-        if (dimension == Dimension.CUSTOMER_SEGMENT) {
-            throw new NotComputedException("Slicing by CUSTOMER_SEGMENT is not computed by this version yet.");
+        // Segments are known for the rows of survey and review metrics so far; the other metrics' slicing follows.
+        if (dimension == Dimension.CUSTOMER_SEGMENT && (metric.measure() == null || !metric.measure().segmented())) {
+            throw new NotComputedException(
+                    "Slicing " + metric + " by CUSTOMER_SEGMENT is not computed by this version yet.");
         }
     }
 

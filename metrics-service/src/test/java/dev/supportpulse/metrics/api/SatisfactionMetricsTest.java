@@ -328,16 +328,56 @@ class SatisfactionMetricsTest {
     }
 
     @Test
-    void theSatisfactionMetricsAreComputedAndCustomerSegmentIsNotYet() {
+    void theSatisfactionMetricsAreInTheCatalogWithEveryDimension() {
         query("{ metricCatalog { metric unit dimensions computed } }").body("errors", nullValue())
                 .body("data.metricCatalog.findAll { it.computed }.metric",
                         hasItems("CSAT", "CSAT_SCORE", "NPS", "CES", "SURVEY_RESPONSE_RATE", "INTERNAL_QUALITY_SCORE"))
                 .body("data.metricCatalog.find { it.metric == 'NPS' }.unit", equalTo("SCORE"))
                 .body("data.metricCatalog.find { it.metric == 'CSAT' }.dimensions",
-                        hasItems("AGENT", "TEAM", "CHANNEL", "REGION", "TYPE", "PRIORITY"));
-        query("{ metric(metric: CSAT, " + MARCH_2_TO_4 + ", groupBy: [CUSTOMER_SEGMENT]) { total { value } } }")
-                .body("data", nullValue()).body("errors[0].extensions.code", equalTo("NOT_IMPLEMENTED"))
-                .body("errors[0].message", containsString("CUSTOMER_SEGMENT"));
+                        hasItems("AGENT", "TEAM", "CHANNEL", "REGION", "TYPE", "PRIORITY", "CUSTOMER_SEGMENT"));
+    }
+
+    @Test
+    void theSegmentIsTheInvitationsCustomersElseItsTicketsCustomers() {
+        // K1 was created twice: smb at 08:00, corrected to enterprise at 12:00, the correction arriving first; the
+        // latest creation wins: enterprise. K2 is smb. T5 belongs to K2.
+        log.appendAndProject(
+                event("customer.created", "2026-03-01T12:00:00Z").customer("K1").attr("segment", "enterprise"),
+                event("customer.created", "2026-03-01T08:00:00Z").customer("K1").attr("segment", "smb"),
+                event("customer.created", "2026-03-01T08:00:00Z").customer("K2").attr("segment", "smb"),
+                event("ticket.created", "2026-03-02T08:00:00Z").ticket("T5").customer("K2").channel("chat"),
+                // A review naming its own customer K1, of K2's ticket: enterprise.
+                event("qa.review", "2026-03-02T14:00:00Z").ticket("T5").agent("A2").customer("K1").attr("score", 40));
+        // X1 names customer K1 and no ticket: enterprise, 2. X2 names no customer; its ticket T5 is K2's: smb, 5.
+        surveys.write(invitation("CSAT", "2026-03-02T09:00:00Z").customer("K1").answered(2, "2026-03-02T11:00:00Z"),
+                invitation("CSAT", "2026-03-02T09:00:00Z").ticket("T5").answered(5, "2026-03-02T12:00:00Z"));
+        log.project();
+        // CSAT_SCORE: enterprise 2 (X1), smb 5 (X2), no segment C1..C4 (5 + 4 + 3 + 1) / 4 = 3.25, listed last.
+        // INTERNAL_QUALITY_SCORE: enterprise 40, no segment (80 + 90.5 + 60) / 3. CSAT of enterprise: 0 of 1.
+        query("{ score: metric(metric: CSAT_SCORE, " + MARCH_2_TO_4 + ", groupBy: [CUSTOMER_SEGMENT]) {"
+                + " series { group { dimension value } value { value sampleSize } } }"
+                + " quality: metric(metric: INTERNAL_QUALITY_SCORE, " + MARCH_2_TO_4 + ", groupBy: [CUSTOMER_SEGMENT])"
+                + " { series { group { value } value { value } } }" + " enterprise: metric(metric: CSAT, "
+                + MARCH_2_TO_4
+                + ", filter: [{dimension: CUSTOMER_SEGMENT, values: [\"enterprise\"]}]) { total { value sampleSize } } }")
+                        .body("errors", nullValue())
+                        .body("data.score.series.group.dimension.flatten()",
+                                contains("CUSTOMER_SEGMENT", "CUSTOMER_SEGMENT", "CUSTOMER_SEGMENT"))
+                        .body("data.score.series.group.value.flatten()", contains("enterprise", "smb", null))
+                        .body("data.score.series.value.value", contains(2.0, 5.0, 3.25))
+                        .body("data.score.series.value.sampleSize", contains(1, 1, 4))
+                        .body("data.quality.series.group.value.flatten()", contains("enterprise", null))
+                        .body("data.quality.series.value.value", contains(equalTo(40.0), closeTo(230.5 / 3, 1e-9)))
+                        .body("data.enterprise.total.value", equalTo(0.0))
+                        .body("data.enterprise.total.sampleSize", equalTo(1));
+    }
+
+    @Test
+    void ticketMetricsAreNotYetSlicedBySegment() {
+        query("{ metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4
+                + ", groupBy: [CUSTOMER_SEGMENT]) { total { value } } }").body("data", nullValue())
+                        .body("errors[0].extensions.code", equalTo("NOT_IMPLEMENTED"))
+                        .body("errors[0].message", containsString("TICKETS_CREATED by CUSTOMER_SEGMENT"));
     }
 
     private static Invitation nps(String at, int score) {
