@@ -24,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import dev.supportpulse.survey.dto.InvitationDetails;
 import dev.supportpulse.survey.dto.InvitationView;
 import dev.supportpulse.survey.error.InvitationNotFoundException;
+import dev.supportpulse.survey.model.NewInvitation;
 import dev.supportpulse.survey.service.InvitationService;
 import dev.supportpulse.survey.service.RequestParser;
 
@@ -57,8 +58,7 @@ public class InvitationResource {
     public Uni<RestResponse<Object>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
         apiKeys.require(authorization);
         limits.check("/v1/invitations", body.length);
-        RequestParser.Parsed<dev.supportpulse.survey.model.NewInvitation> parsed = parser.invitations(body,
-                OffsetDateTime.now());
+        RequestParser.Parsed<NewInvitation> parsed = parser.invitations(body, OffsetDateTime.now());
         return invitations.create(parsed.items()).map(views -> {
             RestResponse.Status status = views.stream().anyMatch(InvitationView::created) ? RestResponse.Status.CREATED
                     : RestResponse.Status.OK;

@@ -1,5 +1,7 @@
 package dev.supportpulse.survey.api;
 
+import java.util.Collections;
+
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -39,7 +41,7 @@ public class SurveyGraphQL {
     @Description("The survey behind a token, in the invitation's language, else `locale`, else English.")
     public Uni<@NonNull SurveyView> survey(@NonNull String token, String locale) {
         rateLimiter.acquire(ClientAddress.of(currentRequest.getCurrent().request()));
-        return surveys.view(token, java.util.Collections.singletonList(locale));
+        return surveys.view(token, Collections.singletonList(locale));
     }
 
     @Mutation("submitSurveyResponse")

@@ -1,11 +1,13 @@
 package dev.supportpulse.survey.service;
 
+import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -194,7 +196,7 @@ public class RequestParser {
             return root;
         } catch (JsonProcessingException e) {
             throw InvalidRequestException.of(null, "The body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw InvalidRequestException.of(null, "The body could not be read: " + e.getMessage());
         }
     }
@@ -289,7 +291,7 @@ public class RequestParser {
         case BOOLEAN -> "a boolean";
         case ARRAY -> "an array";
         case OBJECT -> "an object";
-        default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -91,7 +92,7 @@ public class SurveyService {
 
     // The session is opened inside the guard (not by @WithSession around the method), so that a database that refuses
     // connections is a 503 like any other outage, on REST and GraphQL alike.
-    private <T> Uni<T> inSession(java.util.function.Supplier<Uni<T>> work) {
+    private <T> Uni<T> inSession(Supplier<Uni<T>> work) {
         return calls.guard(Panache.withSession(work));
     }
 
