@@ -17,15 +17,23 @@ package dev.supportpulse.metrics.model;
  *            how rows become a value
  * @param expression
  *            the numerator condition (PERCENT), the seconds (DURATION) or the per-row value (MEAN, AVERAGE)
- * @param segmented
- *            whether the source also offers {@code segment}, its customer's segment (CUSTOMER_SEGMENT)
+ * @param segment
+ *            the row's customer segment (CUSTOMER_SEGMENT), or null where rows have no customer
  */
 public record Measure(String source, String anchor, String agent, String condition, Kind kind, String expression,
-        boolean segmented) {
+        String segment) {
 
     /** A measure whose rows carry no customer segment. */
     public Measure(String source, String anchor, String agent, String condition, Kind kind, String expression) {
-        this(source, anchor, agent, condition, kind, expression, false);
+        this(source, anchor, agent, condition, kind, expression, null);
+    }
+
+    /**
+     * A ticket measure: its rows are tickets (aliased {@code t}), sliced by the segment of the ticket's customer.
+     */
+    static Measure ofTickets(String source, String anchor, String agent, String condition, Kind kind,
+            String expression) {
+        return new Measure(source, anchor, agent, condition, kind, expression, TICKET_SEGMENT);
     }
 
     /** How rows become a value. */
@@ -59,6 +67,13 @@ public record Measure(String source, String anchor, String agent, String conditi
                 || condition.contains("now()");
     }
 
+    /**
+     * The segment of a ticket's customer. A lookup per row, and only in statements that slice or filter by segment: the
+     * segment can change (a customer.created arriving late) without touching the ticket's facts.
+     */
+    static final String TICKET_SEGMENT = "(SELECT cs.segment FROM metrics.customer_segments cs "
+            + "WHERE cs.customer_id = t.customer_id)";
+
     /** Tickets; those whose ticket.created has not arrived wait, and count in nothing. */
     private static final String TICKETS = "metrics.tickets t";
     private static final String CREATED = "t.created_at IS NOT NULL AND ";
@@ -67,11 +82,11 @@ public record Measure(String source, String anchor, String agent, String conditi
             + "FROM metrics.contacts c) t";
 
     static Measure count(String anchor, String agent, String condition) {
-        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.COUNT, null);
+        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.COUNT, null);
     }
 
     static Measure percent(String anchor, String agent, String condition, String numerator) {
-        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.PERCENT, numerator);
+        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.PERCENT, numerator);
     }
 
     /**
@@ -79,27 +94,27 @@ public record Measure(String source, String anchor, String agent, String conditi
      * extract: extract computes in numeric, several times slower over a million rows.
      */
     static Measure durationSince(String start, String anchor, String agent, String condition) {
-        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION,
+        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION,
                 "greatest(0, date_part('epoch', " + anchor + " - " + start + "))");
     }
 
     static Measure duration(String anchor, String agent, String condition, String seconds) {
-        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION, seconds);
+        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION, seconds);
     }
 
     static Measure mean(String anchor, String agent, String condition, String value) {
-        return new Measure(TICKETS, anchor, agent, CREATED + condition, Kind.MEAN, value);
+        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.MEAN, value);
     }
 
     /** Distinct tickets with an event in a per-event table, anchored at that event. */
     static Measure distinctTickets(String eventTable, String anchor, String agent) {
-        return new Measure(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
+        return ofTickets(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
                 Kind.DISTINCT_TICKETS, null);
     }
 
     /** A duration per row of a per-event table, anchored at that event. */
     static Measure eventDuration(String eventTable, String anchor, String agent, String seconds) {
-        return new Measure(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
+        return ofTickets(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
                 Kind.DURATION, seconds);
     }
 
@@ -116,7 +131,7 @@ public record Measure(String source, String anchor, String agent, String conditi
 
     /** Tickets judged at a period's end: open ones (with an extra condition), or those created in it. */
     static Measure atPeriodEnd(Kind kind, String condition) {
-        return new Measure(TICKETS, "t.created_at", "t.assignee", condition, kind, null);
+        return ofTickets(TICKETS, "t.created_at", "t.assignee", condition, kind, null);
     }
 
     /**
@@ -125,7 +140,7 @@ public record Measure(String source, String anchor, String agent, String conditi
      */
     static Measure sla(String targetColumn, String event, String agent) {
         String due = "(t.created_at + make_interval(secs => p." + targetColumn + "))";
-        return new Measure(TICKETS + " JOIN metrics.sla_policies p ON p.priority = t.priority",
+        return ofTickets(TICKETS + " JOIN metrics.sla_policies p ON p.priority = t.priority",
                 "least(" + event + ", " + due + ")", agent,
                 CREATED + "(" + event + " IS NOT NULL OR " + due + " < now())", Kind.PERCENT,
                 event + " IS NOT NULL AND " + event + " <= " + due);

@@ -45,12 +45,13 @@ final class SatisfactionMeasures {
 
     /** 100 × responses of one survey kind meeting the condition / responses of that kind, anchored at submission. */
     static Measure responseShare(String kind, String numerator) {
-        return new Measure(INVITATIONS, "t.submitted_at", "t.agent", answered(kind), Kind.PERCENT, numerator, true);
+        return new Measure(INVITATIONS, "t.submitted_at", "t.agent", answered(kind), Kind.PERCENT, numerator,
+                "t.segment");
     }
 
     /** The mean of a per-response value over the responses of one survey kind, anchored at submission. */
     static Measure responseMean(String kind, String value) {
-        return new Measure(INVITATIONS, "t.submitted_at", "t.agent", answered(kind), Kind.AVERAGE, value, true);
+        return new Measure(INVITATIONS, "t.submitted_at", "t.agent", answered(kind), Kind.AVERAGE, value, "t.segment");
     }
 
     /**
@@ -59,7 +60,7 @@ final class SatisfactionMeasures {
      */
     static Measure responseRate() {
         return new Measure(INVITATIONS, "t.sent_at", "t.agent", "true", Kind.PERCENT, "t.submitted_at IS NOT NULL",
-                true);
+                "t.segment");
     }
 
     /**
@@ -69,7 +70,7 @@ final class SatisfactionMeasures {
      */
     static Measure qualityScore() {
         return new Measure(REVIEWS, "t.reviewed_at", "t.agent", "t.ticket_created_at IS NOT NULL", Kind.AVERAGE,
-                "t.score", true);
+                "t.score", "t.segment");
     }
 
     private static String answered(String kind) {

@@ -119,7 +119,7 @@ public class MetricRepository {
                 """.formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
                 totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
                 query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source(),
-                measure.segmented() ? ", t.segment COLLATE \"C\" AS segment" : "");
+                segmentColumn(query, " COLLATE \"C\""));
     }
 
     /**
@@ -149,7 +149,7 @@ public class MetricRepository {
                     SELECT least(e, now()) AS at, i::int AS bucket
                     FROM unnest($1::timestamptz[]) WITH ORDINALITY AS u(e, i)),
                 measured AS (
-                    SELECT at_end.bucket, %1$s AS agent, t.team_id AS team, t.channel, t.region, t.type, t.priority
+                    SELECT at_end.bucket, %1$s AS agent, t.team_id AS team, t.channel, t.region, t.type, t.priority%8$s
                     FROM at_end
                     JOIN metrics.tickets t ON t.created_at IS NOT NULL AND t.created_at < at_end.at
                     CROSS JOIN LATERAL (
@@ -168,7 +168,7 @@ public class MetricRepository {
                 GROUP BY %4$s
                 HAVING %7$s
                 """.formatted(measure.agent(), measure.condition(), totalFlag, groupBy, groupColumns,
-                filters(query, parameters), having);
+                filters(query, parameters), having, segmentColumn(query, ""));
     }
 
     /**
@@ -208,7 +208,7 @@ public class MetricRepository {
         return """
                 WITH measured AS (
                     SELECT %1$s AS bucket, t.assignee AS agent, t.team_id AS team, t.channel, t.region, t.type,
-                           t.priority, %2$s AS resolved_by_period_end, %3$s AS resolved_by_range_end
+                           t.priority%9$s, %2$s AS resolved_by_period_end, %3$s AS resolved_by_range_end
                     FROM metrics.tickets t
                     WHERE t.created_at >= $1::timestamptz - make_interval(secs => $3::float8)
                       AND t.created_at < $2::timestamptz - make_interval(secs => $3::float8))
@@ -224,7 +224,7 @@ public class MetricRepository {
                 GROUP BY %8$s
                 """.formatted(bucket, resolvedAt.formatted(periodJudged), resolvedAt.formatted(rangeJudged), totalFlag,
                 query.periodStarts().isEmpty() ? "NULL::int" : "bucket", groupColumns, filters(query, parameters),
-                groupBy);
+                groupBy, segmentColumn(query, ""));
     }
 
     /**
@@ -249,13 +249,13 @@ public class MetricRepository {
         String sql = """
                 SELECT extract(isodow FROM anchor AT TIME ZONE $3)::int AS weekday,
                        extract(hour FROM anchor AT TIME ZONE $3)::int AS hour, count(*)::int AS tickets
-                FROM (SELECT %s AS anchor, %s AS agent, team_id AS team, channel, region, type, priority
+                FROM (SELECT %s AS anchor, %s AS agent, team_id AS team, channel, region, type, priority%s
                       FROM metrics.tickets t
                       WHERE created_at IS NOT NULL AND %s >= $1::timestamptz AND %s < $2::timestamptz) measured
                 WHERE %s
                 GROUP BY 1, 2
-                """.formatted(measure.anchor(), measure.agent(), measure.anchor(), measure.anchor(),
-                filters(createdTickets, parameters));
+                """.formatted(measure.anchor(), measure.agent(), segmentColumn(createdTickets, ""), measure.anchor(),
+                measure.anchor(), filters(createdTickets, parameters));
         return pool.preparedQuery(sql).execute(Tuple.from(parameters)).map(rows -> {
             List<int[]> cells = new ArrayList<>();
             for (Row row : rows) {
@@ -263,6 +263,16 @@ public class MetricRepository {
             }
             return cells;
         });
+    }
+
+    /**
+     * The {@code segment} column, for statements that slice or filter by CUSTOMER_SEGMENT only: for tickets it is a
+     * lookup per row that other statements need not pay.
+     */
+    private static String segmentColumn(MetricQuery query, String collation) {
+        boolean used = query.groupBy().contains(Dimension.CUSTOMER_SEGMENT)
+                || query.filter().containsKey(Dimension.CUSTOMER_SEGMENT);
+        return used ? ", " + query.metric().measure().segment() + collation + " AS segment" : "";
     }
 
     private static String filters(MetricQuery query, List<Object> parameters) {

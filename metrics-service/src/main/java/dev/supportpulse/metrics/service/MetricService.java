@@ -281,8 +281,9 @@ public class MetricService {
             throw new BadUserInputException(
                     metric + " cannot be sliced by " + dimension + "; it supports " + metric.dimensions() + ".");
         }
-        // Segments are known for the rows of survey and review metrics so far; the other metrics' slicing follows.
-        if (dimension == Dimension.CUSTOMER_SEGMENT && (metric.measure() == null || !metric.measure().segmented())) {
+        // A metric whose rows have no customer (requests, which mix tickets and contacts) cannot be sliced by segment.
+        if (dimension == Dimension.CUSTOMER_SEGMENT
+                && (metric.measure() == null || metric.measure().segment() == null)) {
             throw new NotComputedException(
                     "Slicing " + metric + " by CUSTOMER_SEGMENT is not computed by this version yet.");
         }

@@ -5,7 +5,6 @@ import static dev.supportpulse.metrics.support.GraphQl.query;
 import static dev.supportpulse.metrics.support.Invitation.invitation;
 import static org.hamcrest.Matchers.closeTo;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -370,14 +369,6 @@ class SatisfactionMetricsTest {
                         .body("data.quality.series.value.value", contains(equalTo(40.0), closeTo(230.5 / 3, 1e-9)))
                         .body("data.enterprise.total.value", equalTo(0.0))
                         .body("data.enterprise.total.sampleSize", equalTo(1));
-    }
-
-    @Test
-    void ticketMetricsAreNotYetSlicedBySegment() {
-        query("{ metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4
-                + ", groupBy: [CUSTOMER_SEGMENT]) { total { value } } }").body("data", nullValue())
-                        .body("errors[0].extensions.code", equalTo("NOT_IMPLEMENTED"))
-                        .body("errors[0].message", containsString("TICKETS_CREATED by CUSTOMER_SEGMENT"));
     }
 
     private static Invitation nps(String at, int score) {

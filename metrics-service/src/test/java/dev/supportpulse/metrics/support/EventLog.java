@@ -1,5 +1,6 @@
 package dev.supportpulse.metrics.support;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ public class EventLog {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
                 + "metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_messages, "
-                + "metrics.contacts, metrics.ticket_rollup, metrics.quality_reviews").execute().await().indefinitely();
+                + "metrics.contacts, metrics.ticket_rollup, metrics.quality_reviews, metrics.customer_segments")
+                .execute().await().indefinitely();
         rewind();
         pool.query(
                 """
@@ -65,14 +67,44 @@ public class EventLog {
         }).await().indefinitely();
     }
 
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
+
+    private static final String EVERYTHING_PROJECTED = """
+            SELECT NOT EXISTS (SELECT 1 FROM ingest.event_log e, metrics.projection_cursor c
+                               WHERE c.name = 'tickets' AND (e.txid, e.seq) > (c.last_txid, c.last_seq))
+               AND NOT EXISTS (SELECT 1 FROM survey.change_log l, metrics.projection_cursor c
+                               WHERE c.name = 'surveys' AND (l.txid, l.seq) > (c.last_txid, c.last_seq))
+            """;
+
     /** Appends and projects: the read models then reflect every event. */
     public void appendAndProject(Event... events) {
         append(events);
         project();
     }
 
-    /** Projects the event log and survey-service's change log until nothing new is left. */
+    /**
+     * Projects the event log and survey-service's change log until every row written so far is in the read models. The
+     * projection reads only below the oldest running transaction of the whole cluster, so a transaction elsewhere
+     * (another test run, say) can hold written rows back for a moment: this waits for them, as a dashboard would.
+     */
     public long project() {
-        return projection.catchUp().await().indefinitely();
+        long projected = 0;
+        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+        while (true) {
+            projected += projection.catchUp().await().indefinitely();
+            if (pool.query(EVERYTHING_PROJECTED).execute().await().indefinitely().iterator().next().getBoolean(0)) {
+                return projected;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("written rows were not projected within " + PROJECTION_WAIT
+                        + ": a long transaction on the cluster holds the projection back");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the projection", e);
+            }
+        }
     }
 }
