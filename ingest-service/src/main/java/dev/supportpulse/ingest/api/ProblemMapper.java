@@ -1,8 +1,5 @@
 package dev.supportpulse.ingest.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -12,15 +9,15 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import dev.supportpulse.ingest.config.IngestConfig;
 import dev.supportpulse.ingest.error.DatabaseUnavailableException;
-import dev.supportpulse.ingest.error.ProblemException;
 import dev.supportpulse.ingest.error.UnauthenticatedException;
 import dev.supportpulse.ingest.service.IngestMetrics;
+import dev.supportpulse.support.ProblemDetails;
+import dev.supportpulse.support.ProblemException;
 
 /** Turns every failure into RFC 9457 problem details; unknown failures become a bare 500 and a log line. */
 public class ProblemMapper {
 
-    public static final String PROBLEM_JSON = "application/problem+json";
-    private static final String TYPE_PREFIX = "urn:supportpulse:problem:";
+    public static final String PROBLEM_JSON = ProblemDetails.MEDIA_TYPE;
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     private final IngestMetrics metrics;
@@ -34,9 +31,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response problem(ProblemException problem) {
         metrics.rejected(problem.slug());
-        Map<String, Object> body = body(problem.status(), problem.slug(), problem.title(), problem.getMessage());
-        body.putAll(problem.extensions());
-        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON).entity(body);
+        Response.ResponseBuilder response = Response.status(problem.status()).type(PROBLEM_JSON)
+                .entity(ProblemDetails.of(problem));
         if (problem instanceof DatabaseUnavailableException) {
             LOG.warnf("Answering 503: the database is unavailable (%s)", String.valueOf(problem.getCause()));
             response.header(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
@@ -53,24 +49,16 @@ public class ProblemMapper {
         Response original = failure.getResponse();
         Response.StatusType status = original.getStatusInfo();
         Response.ResponseBuilder response = Response.fromResponse(original).type(PROBLEM_JSON)
-                .entity(body(status.getStatusCode(), "http-" + status.getStatusCode(), status.getReasonPhrase(),
-                        status.getReasonPhrase() + "."));
+                .entity(ProblemDetails.of(status.getStatusCode(), "http-" + status.getStatusCode(),
+                        status.getReasonPhrase(), status.getReasonPhrase() + "."));
         return response.build();
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable failure) {
         LOG.error("Unexpected failure answering a request", failure);
-        return Response.serverError().type(PROBLEM_JSON).entity(body(500, "internal-error", "Internal error",
-                "The request failed unexpectedly; it has been logged. Nothing was acknowledged.")).build();
-    }
-
-    private static Map<String, Object> body(int status, String slug, String title, String detail) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", TYPE_PREFIX + slug);
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", detail);
-        return body;
+        return Response.serverError().type(PROBLEM_JSON).entity(ProblemDetails.of(500, "internal-error",
+                "Internal error", "The request failed unexpectedly; it has been logged. Nothing was acknowledged."))
+                .build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** The database could not be reached in time; nothing of the request was acknowledged, so it is safe to resend. */
 public class DatabaseUnavailableException extends ProblemException {
 

@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** No stored event has the id asked for. */
 public class EventNotFoundException extends ProblemException {
 

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.supportpulse.ingest.dto.Violation;
+import dev.supportpulse.support.ProblemException;
 
 /** A batch with at least one invalid event; it is rejected whole and every bad event is named. */
 public class InvalidEventsException extends ProblemException {

@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** A body that is not an event, an array of events or NDJSON at all: empty, not JSON, or the wrong JSON shape. */
 public class MalformedBodyException extends ProblemException {
 

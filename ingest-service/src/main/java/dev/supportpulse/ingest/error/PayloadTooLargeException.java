@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** A body or batch over the configured limits. */
 public class PayloadTooLargeException extends ProblemException {
 

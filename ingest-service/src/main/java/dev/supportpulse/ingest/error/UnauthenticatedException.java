@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** No valid API key and no valid signature; deliberately says no more than that. */
 public class UnauthenticatedException extends ProblemException {
 

@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** A body in a content type the endpoint does not read. */
 public class UnsupportedMediaTypeException extends ProblemException {
 

@@ -1,38 +1,22 @@
 package dev.supportpulse.ingest.health;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.smallrye.health.api.AsyncHealthCheck;
-import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 
 import dev.supportpulse.ingest.config.IngestConfig;
+import dev.supportpulse.support.BoundedDatabaseCheck;
 
-/**
- * Ready while the event store answers a trivial query within the configured time. Replaces Quarkus's built-in
- * datasource check, which waits out the connection attempt (about 20 s) when the database host hangs.
- */
+/** Ready while the event store answers a trivial query within the configured time. */
 @Readiness
-@ApplicationScoped
-public class DatabaseReadinessCheck implements AsyncHealthCheck {
+@Singleton
+public class DatabaseReadinessCheck extends BoundedDatabaseCheck {
 
     static final String NAME = "event store (PostgreSQL)";
 
-    private final Pool pool;
-    private final IngestConfig.Ingest config;
-
     public DatabaseReadinessCheck(Pool pool, IngestConfig config) {
-        this.pool = pool;
-        this.config = config.ingest();
-    }
-
-    @Override
-    public Uni<HealthCheckResponse> call() {
-        return pool.query("SELECT 1").execute().ifNoItem().after(config.readinessTimeout()).fail()
-                .map(rows -> HealthCheckResponse.up(NAME)).onFailure().recoverWithItem(failure -> HealthCheckResponse
-                        .named(NAME).down().withData("error", failure.getClass().getSimpleName()).build());
+        super(pool, config.ingest().readinessTimeout(), NAME);
     }
 }

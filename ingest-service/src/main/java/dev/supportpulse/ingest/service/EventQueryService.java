@@ -12,6 +12,7 @@ import dev.supportpulse.ingest.dto.EventView;
 import dev.supportpulse.ingest.error.DatabaseUnavailableException;
 import dev.supportpulse.ingest.model.StoredEvent;
 import dev.supportpulse.ingest.repository.EventRepository;
+import dev.supportpulse.support.DatabaseFailures;
 
 /** Reads stored events back, so that a sender can see which version of an event was kept. */
 @ApplicationScoped

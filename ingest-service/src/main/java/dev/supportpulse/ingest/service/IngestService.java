@@ -19,6 +19,7 @@ import dev.supportpulse.ingest.error.InvalidEventsException;
 import dev.supportpulse.ingest.model.IncomingEvent;
 import dev.supportpulse.ingest.repository.EventRepository;
 import dev.supportpulse.ingest.service.EventBatchParser.RawEvent;
+import dev.supportpulse.support.DatabaseFailures;
 
 /** Takes a batch of events: validates all of it, then stores the new events in one statement, or nothing. */
 @ApplicationScoped

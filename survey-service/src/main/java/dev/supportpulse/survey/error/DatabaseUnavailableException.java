@@ -2,6 +2,8 @@ package dev.supportpulse.survey.error;
 
 import io.smallrye.graphql.api.ErrorCode;
 
+import dev.supportpulse.support.ProblemException;
+
 /**
  * The database is unreachable, overloaded or too slow. A write may still land after the time-out, so the client is told
  * to repeat the request, which is idempotent, rather than that nothing was stored.

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.smallrye.graphql.api.ErrorCode;
 
+import dev.supportpulse.support.ProblemException;
 import dev.supportpulse.survey.dto.Violation;
 
 /** A body that breaks the contract (wrong type, missing field, score out of range, ...); nothing was stored. */

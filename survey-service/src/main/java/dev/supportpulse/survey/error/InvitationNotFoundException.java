@@ -1,5 +1,7 @@
 package dev.supportpulse.survey.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** No invitation with the requested id. */
 public class InvitationNotFoundException extends ProblemException {
 

@@ -2,6 +2,8 @@ package dev.supportpulse.survey.error;
 
 import java.util.Map;
 
+import dev.supportpulse.support.ProblemException;
+
 /** A body or batch over the configured limits, refused before anything is stored. */
 public class PayloadTooLargeException extends ProblemException {
 

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.smallrye.graphql.api.ErrorCode;
 
+import dev.supportpulse.support.ProblemException;
+
 /** A client over its request rate on the public endpoints. */
 @ErrorCode("RATE_LIMITED")
 public class RateLimitedException extends ProblemException {

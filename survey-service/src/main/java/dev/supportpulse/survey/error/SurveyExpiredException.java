@@ -4,6 +4,8 @@ import java.time.OffsetDateTime;
 
 import io.smallrye.graphql.api.ErrorCode;
 
+import dev.supportpulse.support.ProblemException;
+
 /** The invitation's answer window has closed. */
 @ErrorCode("EXPIRED")
 public class SurveyExpiredException extends ProblemException {

@@ -1,5 +1,7 @@
 package dev.supportpulse.survey.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** No valid API key on a trusted endpoint; deliberately says no more than that. */
 public class UnauthenticatedException extends ProblemException {
 

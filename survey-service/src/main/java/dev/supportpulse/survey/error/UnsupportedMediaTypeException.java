@@ -1,5 +1,7 @@
 package dev.supportpulse.survey.error;
 
+import dev.supportpulse.support.ProblemException;
+
 /** A body that is not declared as JSON. */
 public class UnsupportedMediaTypeException extends ProblemException {
 

@@ -1,19 +1,24 @@
-package dev.supportpulse.ingest.service;
+package dev.supportpulse.support;
 
 import io.vertx.pgclient.PgException;
 
 /** Tells a database that is unreachable or overloaded (worth a retry) from a bug in what was sent to it. */
-final class DatabaseFailures {
+public final class DatabaseFailures {
 
     private DatabaseFailures() {
     }
 
     /**
-     * True for failures a client should retry: anything that is not an error reported by PostgreSQL itself (refused or
-     * dropped connections, pool time-outs), and PostgreSQL errors of the classes for connections (08), transaction
-     * rollbacks (40), resources (53), operator intervention such as a shutdown (57) and system errors (58).
+     * True for failures a client should retry: anything that is neither our own verdict ({@link ProblemException}), nor
+     * a bug in our own code (a {@code java.lang} exception such as a NullPointerException), nor an error reported by
+     * PostgreSQL itself (refused or dropped connections, pool and call time-outs); and PostgreSQL errors of the classes
+     * for connections (08), transaction rollbacks (40), resources (53), operator intervention such as a shutdown (57)
+     * and system errors (58).
      */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
+        if (failure instanceof ProblemException || failure.getClass().getPackageName().equals("java.lang")) {
+            return false;
+        }
         PgException pg = reportedByPostgres(failure);
         if (pg == null) {
             return true;

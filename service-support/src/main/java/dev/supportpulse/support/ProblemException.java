@@ -1,9 +1,11 @@
-package dev.supportpulse.ingest.error;
+package dev.supportpulse.support;
 
 import java.util.Map;
 
 /**
- * A failure the client is told about as RFC 9457 problem details; each subclass fixes the status and problem type.
+ * A failure the client is told about: as RFC 9457 problem details on REST (see {@link ProblemDetails}), and where a
+ * service also speaks GraphQL, with the subclass's {@code @ErrorCode} as {@code extensions.code}. Each subclass fixes
+ * the status and problem type.
  */
 public abstract class ProblemException extends RuntimeException {
 
