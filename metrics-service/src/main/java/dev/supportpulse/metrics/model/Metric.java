@@ -21,6 +21,8 @@ import static dev.supportpulse.metrics.model.SatisfactionMeasures.qualityScore;
 import static dev.supportpulse.metrics.model.SatisfactionMeasures.responseMean;
 import static dev.supportpulse.metrics.model.SatisfactionMeasures.responseRate;
 import static dev.supportpulse.metrics.model.SatisfactionMeasures.responseShare;
+import static dev.supportpulse.metrics.model.SelfServiceMeasures.BOT_CONVERSATION;
+import static dev.supportpulse.metrics.model.SelfServiceMeasures.KB_VIEW;
 import static dev.supportpulse.metrics.model.Unit.COUNT;
 import static dev.supportpulse.metrics.model.Unit.CURRENCY;
 import static dev.supportpulse.metrics.model.Unit.PERCENT;
@@ -160,18 +162,30 @@ public enum Metric {
             qualityScore()),
 
     // ---------------------------------------------------------------- Self-service
-    KB_ARTICLE_VIEWS("Knowledge-base article views", COUNT, true, AUDIENCE, "Article views. Anchor: view.", null),
-    KB_BOUNCE_RATE("Knowledge-base bounce rate", PERCENT, false, AUDIENCE, "Bounced views / views.", null),
-    KB_TIME_ON_PAGE("Knowledge-base time on page", SECONDS, true, AUDIENCE, "Seconds on page per view.", null),
-    KB_HELPFULNESS("Knowledge-base helpfulness", PERCENT, true, AUDIENCE, "Up votes / all votes. Anchor: vote.", null),
-    KB_DEFLECTION_RATIO(
-            "Knowledge-base deflection ratio", RATIO, true, AUDIENCE, "Article views / tickets created.", null),
-    BOT_CONVERSATIONS("Bot conversations", COUNT, null, AUDIENCE, "Bot conversations.", null),
+    KB_ARTICLE_VIEWS("Knowledge-base article views", COUNT, true, AUDIENCE, "Article views. Anchor: view.",
+            SelfServiceMeasures.count(KB_VIEW)),
+    KB_BOUNCE_RATE("Knowledge-base bounce rate", PERCENT, false, AUDIENCE,
+            "Bounced views / views; a view without bounced counts as not bounced. Anchor: view.",
+            SelfServiceMeasures.share(KB_VIEW, "true", "coalesce(t.bounced, false)")),
+    KB_TIME_ON_PAGE("Knowledge-base time on page", SECONDS, true, AUDIENCE,
+            "Seconds on page per view (mean, median, p90); views without secondsOnPage are not in it. Anchor: view.",
+            SelfServiceMeasures.duration(KB_VIEW, "t.seconds_on_page")),
+    KB_HELPFULNESS("Knowledge-base helpfulness", PERCENT, true, AUDIENCE, "Up votes / all votes. Anchor: vote.",
+            SelfServiceMeasures.share("kb.article_voted", "t.vote IN ('up', 'down')", "t.vote = 'up'")),
+    KB_DEFLECTION_RATIO("Knowledge-base deflection ratio", RATIO, true, AUDIENCE, "Article views / tickets created.",
+            null),
+    BOT_CONVERSATIONS("Bot conversations", COUNT, null, AUDIENCE, "Bot conversations. Anchor: conversation.",
+            SelfServiceMeasures.count(BOT_CONVERSATION)),
     BOT_SUCCESS_RATE("Bot success rate", PERCENT, true, AUDIENCE,
-            "Conversations with outcome resolved / all conversations.", null),
-    FORUM_POSTS("Forum posts", COUNT, null, AUDIENCE, "Forum posts.", null),
+            "Conversations with outcome resolved / all conversations. Anchor: conversation.",
+            SelfServiceMeasures.share(BOT_CONVERSATION, "true", "t.outcome = 'resolved'")),
+    FORUM_POSTS("Forum posts", COUNT, null, AUDIENCE, "Forum posts. Anchor: post.",
+            SelfServiceMeasures.count("forum.post_created")),
     FORUM_SUCCESS_RATE("Forum success rate", PERCENT, true, AUDIENCE,
-            "Question threads started in the period that were resolved / question threads started.", null),
+            "Question threads started in the period that were resolved / question threads started; a thread "
+                    + "starts at its first post with question and is resolved if it has any forum.thread_resolved, "
+                    + "also after the period. Anchor: thread start.",
+            SelfServiceMeasures.forumSuccess()),
     SELF_SERVICE_SUCCESS_RATE("Self-service success rate", PERCENT, true, AUDIENCE,
             "selfservice.session with resolved / all sessions.", null),
     SELF_SERVICE_SCORE("Self-service score", RATIO, true, AUDIENCE,

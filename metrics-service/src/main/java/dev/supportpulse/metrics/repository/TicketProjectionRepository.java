@@ -10,8 +10,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Keeps the read models in step with the event log: reads the next committed events after the cursor and recomputes
- * every ticket and contact they touch from all of its events, adds the quality reviews among them, and moves the hourly
- * rollup by what those tickets contribute now instead of before, in one transaction with the cursor move.
+ * every ticket and contact they touch from all of its events, adds the quality reviews and self-service events among
+ * them, and moves the hourly rollup by what those tickets contribute now instead of before, in one transaction with the
+ * cursor move.
  */
 @ApplicationScoped
 public class TicketProjectionRepository {
@@ -56,6 +57,10 @@ public class TicketProjectionRepository {
             LIMIT $3
             """;
 
+    /** The event types the self-service metrics are computed from. */
+    private static final String SELF_SERVICE_TYPES = "'kb.article_viewed', 'kb.article_voted', 'bot.conversation', "
+            + "'forum.post_created', 'forum.thread_resolved'";
+
     private static final String BATCH_SUMMARY = """
             SELECT (SELECT count(*) FROM batch_events) AS events,
                    (SELECT txid::text FROM batch_events ORDER BY txid DESC, seq DESC LIMIT 1) AS last_txid,
@@ -63,8 +68,9 @@ public class TicketProjectionRepository {
                    (SELECT count(*) FROM touched_tickets) AS tickets,
                    (SELECT count(*) FROM touched_contacts) AS contacts,
                    (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews,
-                   (SELECT count(*) FROM batch_events WHERE type = 'customer.created') AS customers
-            """;
+                   (SELECT count(*) FROM batch_events WHERE type = 'customer.created') AS customers,
+                   (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS self_service
+            """.formatted(SELF_SERVICE_TYPES);
 
     // Each kind of ticket fact depends on a few event types only, so each is recomputed just for the tickets that
     // got one of those; the ticket row itself for every ticket with a new ticket event.
@@ -352,6 +358,28 @@ public class TicketProjectionRepository {
             WHERE (excluded.created_at, excluded.event_id) > (c.created_at, c.event_id)
             """;
 
+    // Self-service events, like reviews, are facts of their own inserted once by event id. An attribute of the wrong
+    // JSON type is stored as null rather than stopping the projection.
+    private static final String INSERT_SELF_SERVICE_EVENTS = """
+            INSERT INTO metrics.self_service_events (event_id, type, occurred_at, channel, region, customer_id,
+                                                     visitor_id, article_id, conversation_id, thread_id,
+                                                     seconds_on_page, bounced, vote, outcome, question)
+            SELECT e.event_id, e.type, e.occurred_at, e.channel, e.region, e.customer_id,
+                   e.attributes->>'visitorId', e.attributes->>'articleId', e.attributes->>'conversationId',
+                   e.attributes->>'threadId',
+                   CASE WHEN jsonb_typeof(e.attributes->'secondsOnPage') = 'number'
+                        THEN (e.attributes->>'secondsOnPage')::float8 END,
+                   CASE WHEN jsonb_typeof(e.attributes->'bounced') = 'boolean'
+                        THEN (e.attributes->>'bounced')::boolean END,
+                   e.attributes->>'vote', e.attributes->>'outcome',
+                   CASE WHEN jsonb_typeof(e.attributes->'question') = 'boolean'
+                        THEN (e.attributes->>'question')::boolean END
+            FROM batch_events b
+            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
+            WHERE b.type IN (%s)
+            ON CONFLICT (event_id) DO NOTHING
+            """.formatted(SELF_SERVICE_TYPES);
+
     /** The touched tickets' facts as they stand now: before the recompute, and again after it. */
     private static String copyFacts(String prefix) {
         return """
@@ -433,6 +461,9 @@ public class TicketProjectionRepository {
         }
         if (batch.getLong("customers") > 0) {
             recompute = recompute.flatMap(done -> run(connection, UPSERT_CUSTOMER_SEGMENTS));
+        }
+        if (batch.getLong("self_service") > 0) {
+            recompute = recompute.flatMap(done -> run(connection, INSERT_SELF_SERVICE_EVENTS));
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)

@@ -30,8 +30,8 @@ public class EventLog {
         pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
                 + "metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_messages, "
-                + "metrics.contacts, metrics.ticket_rollup, metrics.quality_reviews, metrics.customer_segments")
-                .execute().await().indefinitely();
+                + "metrics.contacts, metrics.ticket_rollup, metrics.quality_reviews, metrics.customer_segments, "
+                + "metrics.self_service_events").execute().await().indefinitely();
         rewind();
         pool.query(
                 """
