@@ -187,7 +187,9 @@ public enum Metric {
                     + "also after the period. Anchor: thread start.",
             SelfServiceMeasures.forumSuccess()),
     SELF_SERVICE_SUCCESS_RATE("Self-service success rate", PERCENT, true, AUDIENCE,
-            "selfservice.session with resolved / all sessions.", null),
+            "selfservice.session with resolved / all sessions; a session without resolved counts as not resolved. "
+                    + "Anchor: session.",
+            SelfServiceMeasures.share(SelfServiceMeasures.SESSION, "true", "coalesce(t.resolved, false)")),
     SELF_SERVICE_SCORE("Self-service score", RATIO, true, AUDIENCE,
             "Distinct self-service users (customerId, else visitorId) / distinct customers who created tickets.", null),
     SELF_SERVICE_SHARE("Self-service share", PERCENT, true, AUDIENCE,
@@ -204,11 +206,18 @@ public enum Metric {
             "Customers churned in the period / customers active at its start.", null),
     CUSTOMER_RETENTION_RATE("Customer retention rate", PERCENT, true, AUDIENCE,
             "(Active at end − created in period) / active at start.", null),
-    REFERRAL_RATE("Referral rate", PERCENT, true, AUDIENCE, "New customers with referred / new customers.", null),
+    REFERRAL_RATE("Referral rate", PERCENT, true, AUDIENCE,
+            "New customers with referred / new customers; a customer created twice counts once, at its latest "
+                    + "creation and with its attributes. Anchor: created.",
+            CustomerMeasures.referral()),
     CUSTOMER_LIFETIME_VALUE("Customer lifetime value", CURRENCY, true, AUDIENCE,
             "Total revenue to the period's end / customers created before it.", null),
-    OFFERS_GRANTED("Offers granted", COUNT, null, AUDIENCE, "Discounts, offers and gifts granted.", null),
-    SOCIAL_ENGAGEMENT("Social engagement", COUNT, true, AUDIENCE, "Likes, shares and positive mentions.", null);
+    OFFERS_GRANTED("Offers granted", COUNT, null, AUDIENCE,
+            "Discounts, offers and gifts granted (customer.offer_granted). Anchor: granted.",
+            CustomerMeasures.count("customer.offer_granted", "'discount', 'offer', 'gift'")),
+    SOCIAL_ENGAGEMENT("Social engagement", COUNT, true, AUDIENCE,
+            "Likes, shares and positive mentions (social.engagement; negative mentions not). Anchor: engagement.",
+            CustomerMeasures.count("social.engagement", "'like', 'share', 'positive_mention'"));
 
     private final String title;
     private final Unit unit;

@@ -3,17 +3,18 @@ package dev.supportpulse.metrics.model;
 import dev.supportpulse.metrics.model.Measure.Kind;
 
 /**
- * How the self-service metrics are measured: knowledge-base, bot and forum events (metrics.self_service_events). Rows
- * are sliced by the event's own channel and region, and by the segment of its customer; they name no agent, team,
- * ticket type or priority.
+ * How the self-service metrics are measured: knowledge-base, bot, forum and session events
+ * (metrics.self_service_events). Rows are sliced by the event's own channel and region, and by the segment of its
+ * customer; they name no agent, team, ticket type or priority.
  */
 final class SelfServiceMeasures {
 
     static final String KB_VIEW = "kb.article_viewed";
     static final String BOT_CONVERSATION = "bot.conversation";
+    static final String SESSION = "selfservice.session";
 
     /** The segment of the event's customer, looked up only by statements that slice or filter by it. */
-    private static final String SEGMENT = "(SELECT cs.segment FROM metrics.customer_segments cs "
+    static final String SEGMENT = "(SELECT cs.segment FROM metrics.customer_segments cs "
             + "WHERE cs.customer_id = t.customer_id)";
 
     /**
@@ -61,8 +62,8 @@ final class SelfServiceMeasures {
     private static String events(String eventType) {
         return """
                 (SELECT e.event_id, e.occurred_at, e.channel, e.region, e.customer_id, e.seconds_on_page, e.bounced,
-                        e.vote, e.outcome, NULL::text AS team_id, NULL::text AS type, NULL::text AS priority,
-                        NULL::text AS ticket_id
+                        e.vote, e.outcome, e.resolved, NULL::text AS team_id, NULL::text AS type,
+                        NULL::text AS priority, NULL::text AS ticket_id
                  FROM metrics.self_service_events e WHERE e.type = '%s') t""".formatted(eventType);
     }
 }

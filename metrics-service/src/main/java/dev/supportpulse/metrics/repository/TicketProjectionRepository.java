@@ -59,7 +59,10 @@ public class TicketProjectionRepository {
 
     /** The event types the self-service metrics are computed from. */
     private static final String SELF_SERVICE_TYPES = "'kb.article_viewed', 'kb.article_voted', 'bot.conversation', "
-            + "'forum.post_created', 'forum.thread_resolved'";
+            + "'forum.post_created', 'forum.thread_resolved', 'selfservice.session'";
+
+    /** The event types of the offer and social metrics. */
+    private static final String BUSINESS_TYPES = "'customer.offer_granted', 'social.engagement'";
 
     private static final String BATCH_SUMMARY = """
             SELECT (SELECT count(*) FROM batch_events) AS events,
@@ -69,8 +72,9 @@ public class TicketProjectionRepository {
                    (SELECT count(*) FROM touched_contacts) AS contacts,
                    (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews,
                    (SELECT count(*) FROM batch_events WHERE type = 'customer.created') AS customers,
-                   (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS self_service
-            """.formatted(SELF_SERVICE_TYPES);
+                   (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS self_service,
+                   (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS business
+            """.formatted(SELF_SERVICE_TYPES, BUSINESS_TYPES);
 
     // Each kind of ticket fact depends on a few event types only, so each is recomputed just for the tickets that
     // got one of those; the ticket row itself for every ticket with a new ticket event.
@@ -344,17 +348,23 @@ public class TicketProjectionRepository {
             ON CONFLICT (event_id) DO NOTHING
             """;
 
-    // A customer's segment is that of its latest customer.created, whatever order the creations arrive in; one batch
-    // may hold several creations of a customer, so only its latest competes with the stored one.
+    // A customer's segment (and channel, region, referred) is that of its latest customer.created, whatever order the
+    // creations arrive in; one batch may hold several creations of a customer, so only its latest competes with the
+    // stored one.
     private static final String UPSERT_CUSTOMER_SEGMENTS = """
-            INSERT INTO metrics.customer_segments AS c (customer_id, segment, created_at, event_id)
-            SELECT DISTINCT ON (e.customer_id) e.customer_id, e.attributes->>'segment', e.occurred_at, e.event_id
+            INSERT INTO metrics.customer_segments AS c (customer_id, segment, created_at, event_id, channel, region,
+                                                        referred)
+            SELECT DISTINCT ON (e.customer_id) e.customer_id, e.attributes->>'segment', e.occurred_at, e.event_id,
+                   e.channel, e.region,
+                   CASE WHEN jsonb_typeof(e.attributes->'referred') = 'boolean'
+                        THEN (e.attributes->>'referred')::boolean END
             FROM batch_events b
             CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
             WHERE b.type = 'customer.created' AND e.customer_id IS NOT NULL
             ORDER BY e.customer_id, e.occurred_at DESC, e.event_id DESC
             ON CONFLICT (customer_id) DO UPDATE
-            SET segment = excluded.segment, created_at = excluded.created_at, event_id = excluded.event_id
+            SET segment = excluded.segment, created_at = excluded.created_at, event_id = excluded.event_id,
+                channel = excluded.channel, region = excluded.region, referred = excluded.referred
             WHERE (excluded.created_at, excluded.event_id) > (c.created_at, c.event_id)
             """;
 
@@ -363,7 +373,7 @@ public class TicketProjectionRepository {
     private static final String INSERT_SELF_SERVICE_EVENTS = """
             INSERT INTO metrics.self_service_events (event_id, type, occurred_at, channel, region, customer_id,
                                                      visitor_id, article_id, conversation_id, thread_id,
-                                                     seconds_on_page, bounced, vote, outcome, question)
+                                                     seconds_on_page, bounced, vote, outcome, question, resolved)
             SELECT e.event_id, e.type, e.occurred_at, e.channel, e.region, e.customer_id,
                    e.attributes->>'visitorId', e.attributes->>'articleId', e.attributes->>'conversationId',
                    e.attributes->>'threadId',
@@ -373,12 +383,24 @@ public class TicketProjectionRepository {
                         THEN (e.attributes->>'bounced')::boolean END,
                    e.attributes->>'vote', e.attributes->>'outcome',
                    CASE WHEN jsonb_typeof(e.attributes->'question') = 'boolean'
-                        THEN (e.attributes->>'question')::boolean END
+                        THEN (e.attributes->>'question')::boolean END,
+                   CASE WHEN jsonb_typeof(e.attributes->'resolved') = 'boolean'
+                        THEN (e.attributes->>'resolved')::boolean END
             FROM batch_events b
             CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
             WHERE b.type IN (%s)
             ON CONFLICT (event_id) DO NOTHING
             """.formatted(SELF_SERVICE_TYPES);
+
+    // Offers granted and social engagement: facts of their own, inserted once by event id.
+    private static final String INSERT_BUSINESS_EVENTS = """
+            INSERT INTO metrics.business_events (event_id, type, occurred_at, channel, region, customer_id, kind)
+            SELECT e.event_id, e.type, e.occurred_at, e.channel, e.region, e.customer_id, e.attributes->>'kind'
+            FROM batch_events b
+            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
+            WHERE b.type IN (%s)
+            ON CONFLICT (event_id) DO NOTHING
+            """.formatted(BUSINESS_TYPES);
 
     /** The touched tickets' facts as they stand now: before the recompute, and again after it. */
     private static String copyFacts(String prefix) {
@@ -464,6 +486,9 @@ public class TicketProjectionRepository {
         }
         if (batch.getLong("self_service") > 0) {
             recompute = recompute.flatMap(done -> run(connection, INSERT_SELF_SERVICE_EVENTS));
+        }
+        if (batch.getLong("business") > 0) {
+            recompute = recompute.flatMap(done -> run(connection, INSERT_BUSINESS_EVENTS));
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)

@@ -18,7 +18,7 @@ import dev.supportpulse.metrics.support.Event;
 import dev.supportpulse.metrics.support.EventLog;
 
 /**
- * Knowledge-base, bot and forum metrics, from their events.
+ * Knowledge-base, bot, forum and session metrics, from their events.
  *
  * <pre>
  * Customers: K1 enterprise, K2 smb. Range 2026-03-02 .. 03-04 (UTC; Stockholm is UTC+1).
@@ -34,7 +34,10 @@ import dev.supportpulse.metrics.support.EventLog;
  *          TH1 question 03-02 08:00 K1, reply 03-02 09:00, resolved 03-02 10:00
  *          TH2 question 03-03 10:00 K2, never resolved
  *          TH3 discussion post 03-03 11:00, question post 03-03 12:00 (the thread's start), resolved 03-05
- * Others:  a ticket.created and a selfservice.session on 03-02 (in no metric here)
+ * Sessions: S1 03-02 12:00 (visitor only) resolved, S2 03-02 13:00 web EU K1 resolved,
+ *          S3 03-02 23:30 chat NA K2 not resolved (03-03 00:30 in Stockholm), S4 03-03 09:00 web K1 without resolved,
+ *          S5 03-05 web resolved (after the range)
+ * Others:  a ticket.created on 03-02 (in no metric here)
  * </pre>
  */
 @QuarkusTest
@@ -74,7 +77,12 @@ class SelfServiceMetricsTest {
                 post("2026-03-03T11:00:00Z", "TH3", false), post("2026-03-03T12:00:00Z", "TH3", true),
                 event("forum.thread_resolved", "2026-03-05T09:00:00Z").attr("threadId", "TH3"),
                 event("ticket.created", "2026-03-02T12:00:00Z").ticket("T1").customer("K1").channel("web"),
-                event("selfservice.session", "2026-03-02T12:00:00Z").attr("visitorId", "U9").attr("resolved", true));
+                event("selfservice.session", "2026-03-02T12:00:00Z").attr("visitorId", "U9").attr("resolved", true),
+                session("2026-03-02T13:00:00Z", true).channel("web").region("EU").customer("K1"),
+                session("2026-03-02T23:30:00Z", false).channel("chat").region("NA").customer("K2"),
+                event("selfservice.session", "2026-03-03T09:00:00Z").channel("web").customer("K1").attr("visitorId",
+                        "U1"),
+                session("2026-03-05T09:00:00Z", true).channel("web"));
     }
 
     @Test
@@ -178,6 +186,45 @@ class SelfServiceMetricsTest {
     }
 
     @Test
+    void sessionsSucceedWhenTheyResolved() {
+        // In the range: S1..S4 = 4 (S5 after it); resolved S1, S2 → 2 / 4 = 50 % (S4 has no resolved: not resolved).
+        // Channel: chat S3 0 / 1; web S2, S4 1 / 2; none S1 1 / 1. Region: EU S2 1 / 1; NA S3 0 / 1; none S1, S4 1 / 2.
+        // Segment: enterprise S2, S4 1 / 2; smb S3 0 / 1; none S1 1 / 1.
+        query("{ total: metric(metric: SELF_SERVICE_SUCCESS_RATE, " + MARCH_2_TO_4 + ") {"
+                + " total { value numerator denominator } }" + " channel: metric(metric: SELF_SERVICE_SUCCESS_RATE, "
+                + MARCH_2_TO_4 + ", groupBy: [CHANNEL]) { series { group { value } value { value } } }"
+                + " region: metric(metric: SELF_SERVICE_SUCCESS_RATE, " + MARCH_2_TO_4 + ", groupBy: [REGION]) {"
+                + " series { group { value } value { value } } }"
+                + " segment: metric(metric: SELF_SERVICE_SUCCESS_RATE, " + MARCH_2_TO_4
+                + ", groupBy: [CUSTOMER_SEGMENT]) { series { group { value } value { value } } } }")
+                        .body("errors", nullValue()).body("data.total.total.value", equalTo(50.0))
+                        .body("data.total.total.numerator", equalTo(2.0))
+                        .body("data.total.total.denominator", equalTo(4.0))
+                        .body("data.channel.series.group.value.flatten()", contains("chat", "web", null))
+                        .body("data.channel.series.value.value", contains(0.0, 50.0, 100.0))
+                        .body("data.region.series.group.value.flatten()", contains("EU", "NA", null))
+                        .body("data.region.series.value.value", contains(100.0, 0.0, 50.0))
+                        .body("data.segment.series.group.value.flatten()", contains("enterprise", "smb", null))
+                        .body("data.segment.series.value.value", contains(50.0, 0.0, 100.0));
+    }
+
+    @Test
+    void sessionsOnStockholmDays() {
+        // Stockholm days: 03-02 S1 (13:00), S2 (14:00) → 2 / 2; 03-03 S3 (00:30), S4 (10:00) → 0 / 2.
+        // UTC days: 03-02 S1, S2, S3 → 2 / 3; 03-03 S4 → 0 / 1.
+        String stockholm = "range: {from: \"2026-03-02T00:00:00+01:00\", to: \"2026-03-04T00:00:00+01:00\"},"
+                + " granularity: DAY, timezone: \"Europe/Stockholm\"";
+        query("{ stockholm: metric(metric: SELF_SERVICE_SUCCESS_RATE, " + stockholm + ") {"
+                + " series { period { start } value { value } } }" + " utc: metric(metric: SELF_SERVICE_SUCCESS_RATE, "
+                + MARCH_2_TO_4 + ", granularity: DAY) {" + " series { value { value } } } }")
+                        .body("errors", nullValue())
+                        .body("data.stockholm.series.period.start",
+                                contains("2026-03-02T00:00:00+01:00", "2026-03-03T00:00:00+01:00"))
+                        .body("data.stockholm.series.value.value", contains(100.0, 0.0))
+                        .body("data.utc.series.value.value", contains(closeTo(200.0 / 3, 1e-9), equalTo(0.0)));
+    }
+
+    @Test
     void aSelfServiceMetricCannotBeSlicedByAgent() {
         query("{ metric(metric: BOT_SUCCESS_RATE, " + MARCH_2_TO_4 + ", groupBy: [AGENT]) { total { value } } }")
                 .body("data", nullValue()).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
@@ -191,6 +238,10 @@ class SelfServiceMetricsTest {
     private static Event bot(String at, String conversation, String channel, String outcome) {
         return event("bot.conversation", at).channel(channel).attr("conversationId", conversation)
                 .attr("visitorId", "U-" + conversation).attr("outcome", outcome);
+    }
+
+    private static Event session(String at, boolean resolved) {
+        return event("selfservice.session", at).attr("visitorId", "U-" + at).attr("resolved", resolved);
     }
 
     private static Event post(String at, String thread, boolean question) {
