@@ -32,4 +32,14 @@ final class CustomerMeasures {
                  FROM metrics.business_events e WHERE e.type = '%s') t""".formatted(eventType), "t.occurred_at",
                 "NULL::text", "t.kind IN (" + kinds + ")", Kind.COUNT, null, SelfServiceMeasures.SEGMENT);
     }
+
+    /**
+     * A measure of the customer base at period boundaries (CHURN, RETENTION, LIFETIME_VALUE): the repository's customer
+     * base statement reads customers (with the channel, region and segment of their latest creation), their churns and
+     * their revenue; the other fields name what the rows carry.
+     */
+    static Measure customerBase(Kind kind) {
+        return new Measure("metrics.customer_segments t", "t.created_at", "NULL::text", "true", kind, null,
+                "t.segment");
+    }
 }

@@ -55,7 +55,13 @@ public record Measure(String source, String anchor, String agent, String conditi
         /** Tickets created in a period and not resolved at its end. */
         UNRESOLVED_AT_END,
         /** 100 × tickets created in a period and resolved at its end / tickets created in it. */
-        RESOLVED_AT_END
+        RESOLVED_AT_END,
+        /** 100 × customers churned in a period / customers active at its start (the customer base's own statement). */
+        CHURN,
+        /** 100 × (customers active at a period's end − created in it) / customers active at its start. */
+        RETENTION,
+        /** Revenue before a period's end / customers created before it, churned ones included. */
+        LIFETIME_VALUE
     }
 
     /**

@@ -203,15 +203,23 @@ public enum Metric {
 
     // ---------------------------------------------------------------- Customers and social
     CUSTOMER_CHURN_RATE("Customer churn rate", PERCENT, false, AUDIENCE,
-            "Customers churned in the period / customers active at its start.", null),
+            "Customers churned in the period / customers active at its start; active at an instant: created before it "
+                    + "and not churned before it (a customer's first customer.churned). Customers are sliced by the "
+                    + "channel, region and segment of their latest customer.created. Anchor: period.",
+            CustomerMeasures.customerBase(Measure.Kind.CHURN)),
     CUSTOMER_RETENTION_RATE("Customer retention rate", PERCENT, true, AUDIENCE,
-            "(Active at end − created in period) / active at start.", null),
+            "(Active at end − created in period) / active at start; active at an instant: created before it and not "
+                    + "churned before it. Anchor: period.",
+            CustomerMeasures.customerBase(Measure.Kind.RETENTION)),
     REFERRAL_RATE("Referral rate", PERCENT, true, AUDIENCE,
             "New customers with referred / new customers; a customer created twice counts once, at its latest "
                     + "creation and with its attributes. Anchor: created.",
             CustomerMeasures.referral()),
     CUSTOMER_LIFETIME_VALUE("Customer lifetime value", CURRENCY, true, AUDIENCE,
-            "Total revenue to the period's end / customers created before it.", null),
+            "Total revenue to the period's end / customers created before it, churned ones included; revenue counts "
+                    + "for customers created before the period's end, amounts summed as given (one reporting "
+                    + "currency). Anchor: period end.",
+            CustomerMeasures.customerBase(Measure.Kind.LIFETIME_VALUE)),
     OFFERS_GRANTED("Offers granted", COUNT, null, AUDIENCE,
             "Discounts, offers and gifts granted (customer.offer_granted). Anchor: granted.",
             CustomerMeasures.count("customer.offer_granted", "'discount', 'offer', 'gift'")),

@@ -58,6 +58,7 @@ public class MetricRepository {
         String sql = fromRollup != null ? fromRollup : switch (query.metric().measure().kind()) {
         case OPEN_AT_END -> snapshotSql(query, parameters);
         case UNRESOLVED_AT_END, RESOLVED_AT_END -> cohortSql(query, parameters);
+        case CHURN, RETENTION, LIFETIME_VALUE -> CustomerBaseQueries.sql(query, parameters);
         default -> sql(query, parameters);
         };
         for (Map.Entry<String, String> setting : settings.entrySet()) {
@@ -275,7 +276,7 @@ public class MetricRepository {
         return used ? ", " + query.metric().measure().segment() + collation + " AS segment" : "";
     }
 
-    private static String filters(MetricQuery query, List<Object> parameters) {
+    static String filters(MetricQuery query, List<Object> parameters) {
         StringBuilder filters = new StringBuilder("true");
         for (Map.Entry<Dimension, List<String>> filter : query.filter().entrySet()) {
             parameters.add(filter.getValue().toArray(String[]::new));
@@ -293,7 +294,7 @@ public class MetricRepository {
     /** Columns: sample size, value, numerator, denominator, mean, median, p90. */
     private static String aggregates(Measure.Kind kind) {
         return switch (kind) {
-        case OPEN_AT_END, UNRESOLVED_AT_END, RESOLVED_AT_END -> throw new IllegalArgumentException(
+        case OPEN_AT_END, UNRESOLVED_AT_END, RESOLVED_AT_END, CHURN, RETENTION, LIFETIME_VALUE -> throw new IllegalArgumentException(
                 kind + " has a statement of its own");
         case DISTINCT_TICKETS -> "count(DISTINCT ticket_id) AS n, count(DISTINCT ticket_id)::float8 AS value, "
                 + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "
@@ -313,7 +314,7 @@ public class MetricRepository {
         };
     }
 
-    private static String column(Dimension dimension) {
+    static String column(Dimension dimension) {
         return switch (dimension) {
         case AGENT -> "agent";
         case TEAM -> "team";

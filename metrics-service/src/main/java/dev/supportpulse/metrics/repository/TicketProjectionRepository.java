@@ -61,8 +61,9 @@ public class TicketProjectionRepository {
     private static final String SELF_SERVICE_TYPES = "'kb.article_viewed', 'kb.article_voted', 'bot.conversation', "
             + "'forum.post_created', 'forum.thread_resolved', 'selfservice.session'";
 
-    /** The event types of the offer and social metrics. */
-    private static final String BUSINESS_TYPES = "'customer.offer_granted', 'social.engagement'";
+    /** The event types of the offer, social and customer-base metrics. */
+    private static final String BUSINESS_TYPES = "'customer.offer_granted', 'social.engagement', "
+            + "'customer.churned', 'customer.revenue'";
 
     private static final String BATCH_SUMMARY = """
             SELECT (SELECT count(*) FROM batch_events) AS events,
@@ -392,10 +393,14 @@ public class TicketProjectionRepository {
             ON CONFLICT (event_id) DO NOTHING
             """.formatted(SELF_SERVICE_TYPES);
 
-    // Offers granted and social engagement: facts of their own, inserted once by event id.
+    // Offers granted, social engagement, churns and revenue: facts of their own, inserted once by event id.
     private static final String INSERT_BUSINESS_EVENTS = """
-            INSERT INTO metrics.business_events (event_id, type, occurred_at, channel, region, customer_id, kind)
-            SELECT e.event_id, e.type, e.occurred_at, e.channel, e.region, e.customer_id, e.attributes->>'kind'
+            INSERT INTO metrics.business_events (event_id, type, occurred_at, channel, region, customer_id, kind,
+                                                 amount, currency)
+            SELECT e.event_id, e.type, e.occurred_at, e.channel, e.region, e.customer_id, e.attributes->>'kind',
+                   CASE WHEN jsonb_typeof(e.attributes->'amount') = 'number'
+                        THEN (e.attributes->>'amount')::numeric END,
+                   e.attributes->>'currency'
             FROM batch_events b
             CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
             WHERE b.type IN (%s)

@@ -462,10 +462,10 @@ class TicketMetricsTest {
 
     @Test
     void aMetricNotComputedYetSaysSoInsteadOfANumber() {
-        query("{ metric(metric: CUSTOMER_CHURN_RATE, " + MARCH_2_TO_4 + ") { total { value } } }")
+        query("{ metric(metric: SELF_SERVICE_SCORE, " + MARCH_2_TO_4 + ") { total { value } } }")
                 .body("data", nullValue()).body("errors[0].extensions.code", equalTo("NOT_IMPLEMENTED"))
                 .body("errors[0].message",
-                        equalTo("CUSTOMER_CHURN_RATE is in the catalog but not computed by this version yet."));
+                        equalTo("SELF_SERVICE_SCORE is in the catalog but not computed by this version yet."));
     }
 
     @Test
