@@ -61,7 +61,12 @@ public record Measure(String source, String anchor, String agent, String conditi
         /** 100 × (customers active at a period's end − created in it) / customers active at its start. */
         RETENTION,
         /** Revenue before a period's end / customers created before it, churned ones included. */
-        LIFETIME_VALUE
+        LIFETIME_VALUE,
+        /**
+         * Costs of the category named by the expression, spread over their days and prorated to a period / the rows
+         * (units) anchored in it.
+         */
+        COST
     }
 
     /**

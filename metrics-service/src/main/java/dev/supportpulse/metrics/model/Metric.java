@@ -197,9 +197,16 @@ public enum Metric {
                     + "tickets resolved).",
             null),
     COST_PER_TICKET("Cost per ticket", CURRENCY, false, AUDIENCE,
-            "Assisted cost prorated to the period by days / tickets resolved.", null),
+            "Assisted cost prorated to the period by days / tickets resolved (as TICKETS_RESOLVED); each cost.recorded "
+                    + "is spread evenly over periodStart .. periodEnd (inclusive), days cut in the query's time zone, "
+                    + "a partly covered day by its fraction. Anchor: period.",
+            new Measure("metrics.tickets t", "t.resolved_at", "NULL::text",
+                    "t.created_at IS NOT NULL AND t.resolved_at IS NOT NULL", Measure.Kind.COST, "assisted")),
     COST_PER_SELF_SERVICE_SESSION("Cost per self-service session", CURRENCY, false, AUDIENCE,
-            "Self-service cost prorated / (sessions + bot conversations).", null),
+            "Self-service cost prorated / (sessions + bot conversations); costs spread as for COST_PER_TICKET. "
+                    + "Anchor: period.",
+            new Measure("metrics.self_service_events t", "t.occurred_at", "NULL::text",
+                    "t.type IN ('selfservice.session', 'bot.conversation')", Measure.Kind.COST, "self_service")),
 
     // ---------------------------------------------------------------- Customers and social
     CUSTOMER_CHURN_RATE("Customer churn rate", PERCENT, false, AUDIENCE,

@@ -59,6 +59,7 @@ public class MetricRepository {
         case OPEN_AT_END -> snapshotSql(query, parameters);
         case UNRESOLVED_AT_END, RESOLVED_AT_END -> cohortSql(query, parameters);
         case CHURN, RETENTION, LIFETIME_VALUE -> CustomerBaseQueries.sql(query, parameters);
+        case COST -> CostQueries.sql(query, parameters);
         default -> sql(query, parameters);
         };
         for (Map.Entry<String, String> setting : settings.entrySet()) {
@@ -294,7 +295,7 @@ public class MetricRepository {
     /** Columns: sample size, value, numerator, denominator, mean, median, p90. */
     private static String aggregates(Measure.Kind kind) {
         return switch (kind) {
-        case OPEN_AT_END, UNRESOLVED_AT_END, RESOLVED_AT_END, CHURN, RETENTION, LIFETIME_VALUE -> throw new IllegalArgumentException(
+        case OPEN_AT_END, UNRESOLVED_AT_END, RESOLVED_AT_END, CHURN, RETENTION, LIFETIME_VALUE, COST -> throw new IllegalArgumentException(
                 kind + " has a statement of its own");
         case DISTINCT_TICKETS -> "count(DISTINCT ticket_id) AS n, count(DISTINCT ticket_id)::float8 AS value, "
                 + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "

@@ -74,7 +74,8 @@ public class TicketProjectionRepository {
                    (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews,
                    (SELECT count(*) FROM batch_events WHERE type = 'customer.created') AS customers,
                    (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS self_service,
-                   (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS business
+                   (SELECT count(*) FROM batch_events WHERE type IN (%s)) AS business,
+                   (SELECT count(*) FROM batch_events WHERE type = 'cost.recorded') AS costs
             """.formatted(SELF_SERVICE_TYPES, BUSINESS_TYPES);
 
     // Each kind of ticket fact depends on a few event types only, so each is recomputed just for the tickets that
@@ -407,6 +408,23 @@ public class TicketProjectionRepository {
             ON CONFLICT (event_id) DO NOTHING
             """.formatted(BUSINESS_TYPES);
 
+    // Costs: facts of their own, inserted once by event id; one without its dates (which ingest requires) is skipped.
+    private static final String INSERT_COSTS = """
+            INSERT INTO metrics.costs (event_id, category, amount, currency, period_start, period_end, occurred_at,
+                                       channel, region)
+            SELECT e.event_id, e.attributes->>'category',
+                   CASE WHEN jsonb_typeof(e.attributes->'amount') = 'number'
+                        THEN (e.attributes->>'amount')::numeric END,
+                   e.attributes->>'currency', (e.attributes->>'periodStart')::date,
+                   (e.attributes->>'periodEnd')::date, e.occurred_at, e.channel, e.region
+            FROM batch_events b
+            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
+            WHERE b.type = 'cost.recorded' AND e.attributes->>'periodStart' ~ '^\\d{4}-\\d{2}-\\d{2}$'
+              AND e.attributes->>'periodEnd' ~ '^\\d{4}-\\d{2}-\\d{2}$'
+              AND (e.attributes->>'periodStart')::date <= (e.attributes->>'periodEnd')::date
+            ON CONFLICT (event_id) DO NOTHING
+            """;
+
     /** The touched tickets' facts as they stand now: before the recompute, and again after it. */
     private static String copyFacts(String prefix) {
         return """
@@ -494,6 +512,9 @@ public class TicketProjectionRepository {
         }
         if (batch.getLong("business") > 0) {
             recompute = recompute.flatMap(done -> run(connection, INSERT_BUSINESS_EVENTS));
+        }
+        if (batch.getLong("costs") > 0) {
+            recompute = recompute.flatMap(done -> run(connection, INSERT_COSTS));
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)

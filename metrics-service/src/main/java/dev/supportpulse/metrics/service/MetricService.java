@@ -107,7 +107,7 @@ public class MetricService {
         // A period reaching past the range is judged at the range's end: nothing after the range counts.
         List<Instant> ends = periods.stream().map(period -> period.end().toInstant())
                 .map(end -> end.isAfter(to) ? to : end).toList();
-        MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0);
+        MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0, zone.getId());
         // An answer that the clock alone can change (a range reaching past now) is always computed afresh.
         if (!metric.measure().dependsOnNow() || !to.isAfter(Instant.now())) {
             return watermarks.current().ifNoItem().after(queryTimeout).fail().onFailure()
@@ -127,9 +127,9 @@ public class MetricService {
         Metric metric = query.metric();
         Uni<List<AggregateRow>> current = repository.aggregate(query);
         Uni<List<AggregateRow>> previous = request.compare()
-                ? repository.aggregate(
-                        new MetricQuery(metric, query.from(), query.to(), query.periodStarts(), query.periodEnds(),
-                                groupBy, query.filter(), Duration.between(query.from(), query.to()).getSeconds()))
+                ? repository.aggregate(new MetricQuery(metric, query.from(), query.to(), query.periodStarts(),
+                        query.periodEnds(), groupBy, query.filter(),
+                        Duration.between(query.from(), query.to()).getSeconds(), query.zone()))
                 : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(current, previous).asTuple().ifNoItem().after(queryTimeout).fail().onFailure()
                 .transform(MetricService::toClientError).flatMap(rows -> {

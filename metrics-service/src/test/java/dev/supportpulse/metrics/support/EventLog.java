@@ -31,7 +31,8 @@ public class EventLog {
         pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
                 + "metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_messages, "
                 + "metrics.contacts, metrics.ticket_rollup, metrics.quality_reviews, metrics.customer_segments, "
-                + "metrics.self_service_events, metrics.business_events").execute().await().indefinitely();
+                + "metrics.self_service_events, metrics.business_events, metrics.costs").execute().await()
+                .indefinitely();
         rewind();
         pool.query(
                 """
