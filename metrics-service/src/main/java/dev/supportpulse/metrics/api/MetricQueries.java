@@ -19,7 +19,6 @@ import dev.supportpulse.metrics.dto.MetricDefinition;
 import dev.supportpulse.metrics.dto.MetricResult;
 import dev.supportpulse.metrics.dto.TimeRange;
 import dev.supportpulse.metrics.error.BadUserInputException;
-import dev.supportpulse.metrics.error.NotComputedException;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Granularity;
 import dev.supportpulse.metrics.model.Metric;
@@ -77,7 +76,7 @@ public class MetricQueries {
 
     private Uni<List<MetricResult>> computeAll(List<Metric> metrics, TimeRange range, Granularity granularity,
             List<Dimension> groupBy, List<DimensionFilter> filter, String timezone, Boolean compare)
-            throws BadUserInputException, NotComputedException {
+            throws BadUserInputException {
         List<Uni<MetricResult>> results = new ArrayList<>();
         for (Metric metric : metrics) {
             results.add(this.metrics.compute(

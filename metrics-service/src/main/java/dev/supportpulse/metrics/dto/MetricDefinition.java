@@ -9,14 +9,9 @@ import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Metric;
 import dev.supportpulse.metrics.model.Unit;
 
-/**
- * One entry of the metric catalog.
- *
- * @param computed
- *            an addition to graphql.md: whether this version computes the metric yet
- */
+/** One entry of the metric catalog (graphql.md). */
 @Type("MetricDefinition")
 public record MetricDefinition(@NonNull Metric metric, @NonNull String name, @NonNull String description,
         @NonNull Unit unit, Boolean higherIsBetter, @NonNull List<@NonNull Dimension> dimensions,
-        @NonNull String formula, boolean computed) {
+        @NonNull String formula) {
 }

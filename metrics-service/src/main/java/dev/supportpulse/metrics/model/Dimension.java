@@ -15,4 +15,6 @@ public enum Dimension {
     static final Set<Dimension> QUEUE = EnumSet.of(TEAM, CHANNEL, REGION);
     /** Self-service, customer and social metrics, where the event carries them. */
     static final Set<Dimension> AUDIENCE = EnumSet.of(CHANNEL, REGION, CUSTOMER_SEGMENT);
+    /** Costs: recorded per channel and region, for no customer. */
+    static final Set<Dimension> PLACE = EnumSet.of(CHANNEL, REGION);
 }

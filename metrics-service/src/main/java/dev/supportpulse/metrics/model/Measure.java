@@ -50,6 +50,16 @@ public record Measure(String source, String anchor, String agent, String conditi
         MEAN,
         /** Mean of a per-row score (SCORE metrics): value and mean, the rows as sample size, no fraction. */
         AVERAGE,
+        /**
+         * Rows of two kinds (RATIO metrics between two kinds of events): those meeting the expression / the others.
+         */
+        QUOTIENT,
+        /**
+         * People of two kinds: distinct {@code person_id} of the rows meeting the expression / distinct
+         * {@code person_id} of the others (each side counted distinct per point, and over the whole range for the
+         * total).
+         */
+        DISTINCT_QUOTIENT,
         /** Snapshot: tickets open at each period's end (and at the range's end for the total) meeting the condition. */
         OPEN_AT_END,
         /** Tickets created in a period and not resolved at its end. */
@@ -160,19 +170,19 @@ public record Measure(String source, String anchor, String agent, String conditi
     /**
      * Requests of every kind: tickets created, and contacts queued or blocked that carry no ticket (those with one are
      * already counted as their ticket). Anchored at creation or queueing; the agent is the ticket's assignee or the
-     * contact's answering agent.
+     * contact's answering agent, the segment that of the ticket's or the contact's customer.
      */
     static Measure requests() {
         return new Measure("""
                 (SELECT t.created_at AS requested_at, t.assignee AS agent, t.team_id, t.channel, t.region, t.type,
-                        t.priority, t.ticket_id
+                        t.priority, t.ticket_id, t.customer_id
                  FROM metrics.tickets t WHERE t.created_at IS NOT NULL
                  UNION ALL
                  SELECT coalesce(c.queued_at, c.blocked_at), c.answering_agent, c.team_id, c.channel, c.region,
-                        NULL, NULL, c.contact_id
+                        NULL, NULL, c.contact_id, c.customer_id
                  FROM metrics.contacts c
                  WHERE c.ticket_id IS NULL AND (c.queued_at IS NOT NULL OR c.blocked_at IS NOT NULL)) t""",
-                "t.requested_at", "t.agent", "true", Kind.COUNT, null);
+                "t.requested_at", "t.agent", "true", Kind.COUNT, null, TICKET_SEGMENT);
     }
 
     /** A measure over {@code metrics.contacts}: calls and chats in a queue. */

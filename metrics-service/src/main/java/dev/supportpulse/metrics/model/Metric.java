@@ -3,6 +3,7 @@ package dev.supportpulse.metrics.model;
 import static dev.supportpulse.metrics.model.Dimension.ALL;
 import static dev.supportpulse.metrics.model.Dimension.AUDIENCE;
 import static dev.supportpulse.metrics.model.Dimension.CONTACT;
+import static dev.supportpulse.metrics.model.Dimension.PLACE;
 import static dev.supportpulse.metrics.model.Dimension.QUEUE;
 import static dev.supportpulse.metrics.model.Measure.atPeriodEnd;
 import static dev.supportpulse.metrics.model.Measure.contacts;
@@ -172,8 +173,10 @@ public enum Metric {
             SelfServiceMeasures.duration(KB_VIEW, "t.seconds_on_page")),
     KB_HELPFULNESS("Knowledge-base helpfulness", PERCENT, true, AUDIENCE, "Up votes / all votes. Anchor: vote.",
             SelfServiceMeasures.share("kb.article_voted", "t.vote IN ('up', 'down')", "t.vote = 'up'")),
-    KB_DEFLECTION_RATIO("Knowledge-base deflection ratio", RATIO, true, AUDIENCE, "Article views / tickets created.",
-            null),
+    KB_DEFLECTION_RATIO("Knowledge-base deflection ratio", RATIO, true, AUDIENCE,
+            "Article views / tickets created, each in the period of its own event and, grouped by a dimension, in the "
+                    + "group of its own channel, region or customer segment. Anchor: view / creation.",
+            SelfServiceMeasures.deflection()),
     BOT_CONVERSATIONS("Bot conversations", COUNT, null, AUDIENCE, "Bot conversations. Anchor: conversation.",
             SelfServiceMeasures.count(BOT_CONVERSATION)),
     BOT_SUCCESS_RATE("Bot success rate", PERCENT, true, AUDIENCE,
@@ -191,18 +194,22 @@ public enum Metric {
                     + "Anchor: session.",
             SelfServiceMeasures.share(SelfServiceMeasures.SESSION, "true", "coalesce(t.resolved, false)")),
     SELF_SERVICE_SCORE("Self-service score", RATIO, true, AUDIENCE,
-            "Distinct self-service users (customerId, else visitorId) / distinct customers who created tickets.", null),
+            "Distinct self-service users (customerId, else visitorId, of any knowledge-base, bot, forum or session "
+                    + "event) / distinct customers of the tickets created; both distinct per period, and over the "
+                    + "whole range for the total (4.0 reads \"4 : 1\"). Anchor: activity / creation.",
+            SelfServiceMeasures.score()),
     SELF_SERVICE_SHARE("Self-service share", PERCENT, true, AUDIENCE,
-            "Self-service resolutions (resolved sessions + bot resolved + resolved forum threads) / (those + "
-                    + "tickets resolved).",
-            null),
-    COST_PER_TICKET("Cost per ticket", CURRENCY, false, AUDIENCE,
+            "Self-service resolutions (selfservice.session with resolved + bot conversations with outcome resolved + "
+                    + "forum threads resolved, at their first forum.thread_resolved) / (those + tickets resolved, as "
+                    + "TICKETS_RESOLVED). Anchor: resolution.",
+            SelfServiceMeasures.share()),
+    COST_PER_TICKET("Cost per ticket", CURRENCY, false, PLACE,
             "Assisted cost prorated to the period by days / tickets resolved (as TICKETS_RESOLVED); each cost.recorded "
                     + "is spread evenly over periodStart .. periodEnd (inclusive), days cut in the query's time zone, "
                     + "a partly covered day by its fraction. Anchor: period.",
             new Measure("metrics.tickets t", "t.resolved_at", "NULL::text",
                     "t.created_at IS NOT NULL AND t.resolved_at IS NOT NULL", Measure.Kind.COST, "assisted")),
-    COST_PER_SELF_SERVICE_SESSION("Cost per self-service session", CURRENCY, false, AUDIENCE,
+    COST_PER_SELF_SERVICE_SESSION("Cost per self-service session", CURRENCY, false, PLACE,
             "Self-service cost prorated / (sessions + bot conversations); costs spread as for COST_PER_TICKET. "
                     + "Anchor: period.",
             new Measure("metrics.self_service_events t", "t.occurred_at", "NULL::text",
@@ -272,7 +279,7 @@ public enum Metric {
         return formula;
     }
 
-    /** How this version computes the metric, or null when it does not compute it yet. */
+    /** How the metric is measured. */
     public Measure measure() {
         return measure;
     }

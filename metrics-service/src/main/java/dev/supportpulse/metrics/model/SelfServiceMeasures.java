@@ -54,6 +54,66 @@ final class SelfServiceMeasures {
         return new Measure(QUESTION_THREADS, "t.started_at", "NULL::text", "true", Kind.PERCENT, "t.resolved", SEGMENT);
     }
 
+    /**
+     * Article views / tickets created: each side anchored at its own time and sliced by its own channel, region and
+     * customer segment ("a ratio between two kinds of events splits both sides").
+     */
+    static Measure deflection() {
+        return new Measure(mixed("""
+                SELECT e.occurred_at AS at, e.channel, e.region, e.customer_id, true AS viewed
+                FROM metrics.self_service_events e WHERE e.type = '%s'
+                UNION ALL
+                SELECT t.created_at, t.channel, t.region, t.customer_id, false
+                FROM metrics.tickets t WHERE t.created_at IS NOT NULL""".formatted(KB_VIEW)), "t.at", "NULL::text",
+                "true", Kind.QUOTIENT, "t.viewed", SEGMENT);
+    }
+
+    /**
+     * Distinct self-service users (customerId, else visitorId, of any self-service event) / distinct customers of the
+     * tickets created, each side in the period of its own event.
+     */
+    static Measure score() {
+        return new Measure(mixed("""
+                SELECT e.occurred_at AS at, e.channel, e.region, e.customer_id,
+                       coalesce(e.customer_id, e.visitor_id) AS person_id, true AS self_served
+                FROM metrics.self_service_events e WHERE coalesce(e.customer_id, e.visitor_id) IS NOT NULL
+                UNION ALL
+                SELECT t.created_at, t.channel, t.region, t.customer_id, t.customer_id, false
+                FROM metrics.tickets t WHERE t.created_at IS NOT NULL AND t.customer_id IS NOT NULL"""), "t.at",
+                "NULL::text", "true", Kind.DISTINCT_QUOTIENT, "t.self_served", SEGMENT);
+    }
+
+    /**
+     * Self-service resolutions (resolved sessions, bot conversations with outcome resolved, and forum threads at their
+     * first forum.thread_resolved) / those + tickets resolved (as TICKETS_RESOLVED), each at its own resolution time.
+     */
+    static Measure share() {
+        return new Measure(
+                mixed("""
+                        SELECT e.occurred_at AS at, e.channel, e.region, e.customer_id, true AS self_served
+                        FROM metrics.self_service_events e
+                        WHERE (e.type = '%s' AND e.resolved) OR (e.type = '%s' AND e.outcome = 'resolved')
+                        UNION ALL
+                        (SELECT DISTINCT ON (r.thread_id) r.occurred_at, r.channel, r.region, r.customer_id, true
+                         FROM metrics.self_service_events r
+                         WHERE r.type = 'forum.thread_resolved' AND r.thread_id IS NOT NULL
+                         ORDER BY r.thread_id, r.occurred_at, r.event_id)
+                        UNION ALL
+                        SELECT t.resolved_at, t.channel, t.region, t.customer_id, false
+                        FROM metrics.tickets t WHERE t.created_at IS NOT NULL AND t.resolved_at IS NOT NULL"""
+                        .formatted(SESSION, BOT_CONVERSATION)),
+                "t.at", "NULL::text", "true", Kind.PERCENT, "t.self_served", SEGMENT);
+    }
+
+    /**
+     * A source of rows that mix self-service events with tickets, {@code rows} being a union of both: those metrics are
+     * sliced by channel, region and segment only, so the ticket's other dimensions are left empty.
+     */
+    private static String mixed(String rows) {
+        return "(SELECT u.*, NULL::text AS team_id, NULL::text AS type, NULL::text AS priority, NULL::text AS ticket_id "
+                + "FROM (" + rows + ") u) t";
+    }
+
     private static Measure measure(String eventType, String condition, Kind kind, String expression) {
         return new Measure(events(eventType), "t.occurred_at", "NULL::text", condition, kind, expression, SEGMENT);
     }

@@ -108,7 +108,7 @@ public class MetricRepository {
                 WITH measured AS (
                     SELECT %1$s AS anchor, %2$s AS bucket, (%3$s) COLLATE "C" AS agent, t.team_id COLLATE "C" AS team,
                            t.channel COLLATE "C" AS channel, t.region COLLATE "C" AS region,
-                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority%13$s, t.ticket_id,
+                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority%13$s, %14$s AS counted,
                            %4$s AS v
                     FROM %12$s
                     WHERE (%5$s)
@@ -121,7 +121,8 @@ public class MetricRepository {
                 """.formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
                 totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
                 query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source(),
-                segmentColumn(query, " COLLATE \"C\""));
+                segmentColumn(query, " COLLATE \"C\""),
+                measure.kind() == Measure.Kind.DISTINCT_QUOTIENT ? "t.person_id" : "t.ticket_id");
     }
 
     /**
@@ -288,8 +289,10 @@ public class MetricRepository {
     }
 
     private static String valueExpression(Measure measure) {
-        return measure.expression() == null ? "NULL::float8" : measure.kind() == Measure.Kind.PERCENT
-                ? "(" + measure.expression() + ")" : "(" + measure.expression() + ")::float8";
+        boolean condition = measure.kind() == Measure.Kind.PERCENT || measure.kind() == Measure.Kind.QUOTIENT
+                || measure.kind() == Measure.Kind.DISTINCT_QUOTIENT;
+        return measure.expression() == null ? "NULL::float8"
+                : condition ? "(" + measure.expression() + ")" : "(" + measure.expression() + ")::float8";
     }
 
     /** Columns: sample size, value, numerator, denominator, mean, median, p90. */
@@ -297,7 +300,7 @@ public class MetricRepository {
         return switch (kind) {
         case OPEN_AT_END, UNRESOLVED_AT_END, RESOLVED_AT_END, CHURN, RETENTION, LIFETIME_VALUE, COST -> throw new IllegalArgumentException(
                 kind + " has a statement of its own");
-        case DISTINCT_TICKETS -> "count(DISTINCT ticket_id) AS n, count(DISTINCT ticket_id)::float8 AS value, "
+        case DISTINCT_TICKETS -> "count(DISTINCT counted) AS n, count(DISTINCT counted)::float8 AS value, "
                 + "NULL::float8 AS num, NULL::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, "
                 + "NULL::float8 AS p90";
         case COUNT -> "count(*) AS n, count(*)::float8 AS value, NULL::float8 AS num, NULL::float8 AS den, "
@@ -310,6 +313,15 @@ public class MetricRepository {
                 + "percentile_cont(0.9) WITHIN GROUP (ORDER BY v) AS p90";
         case MEAN -> "count(*) AS n, sum(v) / nullif(count(*), 0) AS value, coalesce(sum(v), 0) AS num, "
                 + "count(*)::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
+        case QUOTIENT -> "count(*) AS n, count(*) FILTER (WHERE v)::float8 / nullif(count(*) FILTER (WHERE NOT v), 0) "
+                + "AS value, count(*) FILTER (WHERE v)::float8 AS num, count(*) FILTER (WHERE NOT v)::float8 AS den, "
+                + "NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
+        case DISTINCT_QUOTIENT -> "count(DISTINCT counted) FILTER (WHERE v) + count(DISTINCT counted) FILTER (WHERE NOT v) "
+                + "AS n, count(DISTINCT counted) FILTER (WHERE v)::float8 "
+                + "/ nullif(count(DISTINCT counted) FILTER (WHERE NOT v), 0) AS value, "
+                + "count(DISTINCT counted) FILTER (WHERE v)::float8 AS num, "
+                + "count(DISTINCT counted) FILTER (WHERE NOT v)::float8 AS den, NULL::float8 AS mean, "
+                + "NULL::float8 AS median, NULL::float8 AS p90";
         case AVERAGE -> "count(*) AS n, avg(v) AS value, NULL::float8 AS num, NULL::float8 AS den, avg(v) AS mean, "
                 + "NULL::float8 AS median, NULL::float8 AS p90";
         };

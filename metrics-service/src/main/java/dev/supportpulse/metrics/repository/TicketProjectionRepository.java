@@ -318,6 +318,8 @@ public class TicketProjectionRepository {
                        (array_agg(region ORDER BY occurred_at, event_id) FILTER (WHERE region IS NOT NULL))[1] AS region,
                        (array_agg(ticket_id ORDER BY occurred_at, event_id)
                            FILTER (WHERE ticket_id IS NOT NULL))[1] AS ticket_id,
+                       (array_agg(customer_id ORDER BY occurred_at, event_id)
+                           FILTER (WHERE customer_id IS NOT NULL))[1] AS customer_id,
                        (array_agg(coalesce((attributes->>'talkSeconds')::bigint, 0)
                                   + coalesce((attributes->>'holdSeconds')::bigint, 0)
                                   + coalesce((attributes->>'wrapUpSeconds')::bigint, 0)
@@ -326,14 +328,15 @@ public class TicketProjectionRepository {
                 FROM contact_events
                 GROUP BY contact_id)
             INSERT INTO metrics.contacts AS c (contact_id, queued_at, answered_at, abandoned_at, blocked_at, ended_at,
-                answering_agent, ending_agent, team_id, channel, region, ticket_id, handle_seconds)
+                answering_agent, ending_agent, team_id, channel, region, ticket_id, customer_id, handle_seconds)
             SELECT * FROM facts
             ON CONFLICT (contact_id) DO UPDATE SET
                 queued_at = excluded.queued_at, answered_at = excluded.answered_at,
                 abandoned_at = excluded.abandoned_at, blocked_at = excluded.blocked_at, ended_at = excluded.ended_at,
                 answering_agent = excluded.answering_agent, ending_agent = excluded.ending_agent,
                 team_id = excluded.team_id, channel = excluded.channel, region = excluded.region,
-                ticket_id = excluded.ticket_id, handle_seconds = excluded.handle_seconds
+                ticket_id = excluded.ticket_id, customer_id = excluded.customer_id,
+                handle_seconds = excluded.handle_seconds
             """;
 
     // A review is one fact of its own, inserted once by its event id: a replay or a late event changes nothing else.

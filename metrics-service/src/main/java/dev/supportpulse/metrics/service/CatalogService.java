@@ -13,10 +13,9 @@ import dev.supportpulse.metrics.model.Metric;
 public class CatalogService {
 
     public List<MetricDefinition> catalog() {
-        return Arrays.stream(Metric.values())
-                .map(metric -> new MetricDefinition(metric, metric.title(), metric.formula(), metric.unit(),
-                        metric.higherIsBetter(), List.copyOf(metric.dimensions()), metric.formula(),
-                        metric.measure() != null))
+        return Arrays
+                .stream(Metric.values()).map(metric -> new MetricDefinition(metric, metric.title(), metric.formula(),
+                        metric.unit(), metric.higherIsBetter(), List.copyOf(metric.dimensions()), metric.formula()))
                 .toList();
     }
 }

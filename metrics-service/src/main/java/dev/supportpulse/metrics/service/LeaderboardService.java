@@ -17,7 +17,6 @@ import dev.supportpulse.metrics.dto.MetricPoint;
 import dev.supportpulse.metrics.dto.MetricResult;
 import dev.supportpulse.metrics.dto.TimeRange;
 import dev.supportpulse.metrics.error.BadUserInputException;
-import dev.supportpulse.metrics.error.NotComputedException;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Metric;
 
@@ -35,7 +34,7 @@ public class LeaderboardService {
     }
 
     public Uni<List<LeaderboardEntry>> leaderboard(Metric rankBy, List<Metric> shown, TimeRange range,
-            List<DimensionFilter> filter, int limit) throws BadUserInputException, NotComputedException {
+            List<DimensionFilter> filter, int limit) throws BadUserInputException {
         if (limit < 1) {
             throw new BadUserInputException("limit must be at least 1.");
         }

@@ -31,7 +31,6 @@ import dev.supportpulse.metrics.dto.Period;
 import dev.supportpulse.metrics.dto.TimeRange;
 import dev.supportpulse.metrics.error.BadUserInputException;
 import dev.supportpulse.metrics.error.InternalErrorException;
-import dev.supportpulse.metrics.error.NotComputedException;
 import dev.supportpulse.metrics.error.UnavailableException;
 import dev.supportpulse.metrics.model.AggregateRow;
 import dev.supportpulse.metrics.model.Dimension;
@@ -80,7 +79,7 @@ public class MetricService {
             List<DimensionFilter> filter, String timezone, boolean compare) {
     }
 
-    public Uni<MetricResult> compute(Request request) throws BadUserInputException, NotComputedException {
+    public Uni<MetricResult> compute(Request request) throws BadUserInputException {
         Metric metric = request.metric();
         Instant from = request.range().from().toInstant();
         Instant to = request.range().to().toInstant();
@@ -95,9 +94,6 @@ public class MetricService {
             requireSupported(metric, dimension);
         }
         Map<Dimension, List<String>> filter = supportedFilters(metric, request.filter());
-        if (metric.measure() == null) {
-            throw new NotComputedException(metric + " is in the catalog but not computed by this version yet.");
-        }
         List<Period> periods = request.granularity() == null ? List.of()
                 : Periods.cover(from, to, request.granularity(), zone, maxPoints);
         if (periods.size() > maxPoints) {
@@ -144,7 +140,7 @@ public class MetricService {
 
     /** Tickets created by ISO weekday × hour of day in the time zone: all 168 cells, zeros included. */
     public Uni<List<LoadCell>> ticketLoad(TimeRange range, List<DimensionFilter> filter, String timezone)
-            throws BadUserInputException, NotComputedException {
+            throws BadUserInputException {
         Instant from = range.from().toInstant();
         Instant to = range.to().toInstant();
         requireRange(from, to);
@@ -275,17 +271,10 @@ public class MetricService {
         return byDimension;
     }
 
-    private static void requireSupported(Metric metric, Dimension dimension)
-            throws BadUserInputException, NotComputedException {
+    private static void requireSupported(Metric metric, Dimension dimension) throws BadUserInputException {
         if (!metric.dimensions().contains(dimension)) {
             throw new BadUserInputException(
                     metric + " cannot be sliced by " + dimension + "; it supports " + metric.dimensions() + ".");
-        }
-        // A metric whose rows have no customer (requests, which mix tickets and contacts) cannot be sliced by segment.
-        if (dimension == Dimension.CUSTOMER_SEGMENT
-                && (metric.measure() == null || metric.measure().segment() == null)) {
-            throw new NotComputedException(
-                    "Slicing " + metric + " by CUSTOMER_SEGMENT is not computed by this version yet.");
         }
     }
 
@@ -319,7 +308,7 @@ public class MetricService {
 
     /** The filter by dimension, each dimension one the metric can carry. */
     private static Map<Dimension, List<String>> supportedFilters(Metric metric, List<DimensionFilter> filter)
-            throws BadUserInputException, NotComputedException {
+            throws BadUserInputException {
         if (hasNull(filter)) {
             throw new BadUserInputException("filter may not hold null elements.");
         }

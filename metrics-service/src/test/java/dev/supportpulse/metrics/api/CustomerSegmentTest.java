@@ -110,14 +110,33 @@ class CustomerSegmentTest {
     }
 
     @Test
-    void metricsWhoseRowsHaveNoCustomerAreNotSlicedBySegment() {
-        // Requests mix tickets and contacts, and contacts carry no customer.
-        query("{ metric(metric: REQUEST_VOLUME, " + MARCH_2 + ", groupBy: [CUSTOMER_SEGMENT]) { total { value } } }")
-                .body("data", nullValue()).body("errors[0].extensions.code", equalTo("NOT_IMPLEMENTED"))
-                .body("errors[0].message", containsString("REQUEST_VOLUME by CUSTOMER_SEGMENT"));
-        // Contact metrics cannot carry a segment at all (metrics.md).
+    void requestsAreSlicedByTheSegmentOfTheTicketsOrTheContactsCustomer() {
+        // Contacts without a ticket: C1 of K2 (smb), C2 of no customer. C3 belongs to T1, already a request.
+        // enterprise T1, T2 = 2; smb T3, C1 = 2; none T4 (K3 has no segment), T5, C2 = 3.
+        log.appendAndProject(
+                event("contact.queued", "2026-03-02T13:00:00Z").contact("C1").channel("phone").customer("K2"),
+                event("contact.queued", "2026-03-02T13:05:00Z").contact("C2").channel("phone"),
+                event("contact.queued", "2026-03-02T13:10:00Z").contact("C3").channel("phone").customer("K1")
+                        .ticket("T1"));
+        query("{ metric(metric: REQUEST_VOLUME, " + MARCH_2 + ", groupBy: [CUSTOMER_SEGMENT]) { total { value }"
+                + " series { group { value } value { value } } } }").body("errors", nullValue())
+                        .body("data.metric.total.value", equalTo(7.0))
+                        .body("data.metric.series.group.value.flatten()", contains("enterprise", "smb", null))
+                        .body("data.metric.series.value.value", contains(2.0, 2.0, 3.0));
+    }
+
+    @Test
+    void metricsWhoseEventsCarryNoCustomerAreNotSlicedBySegment() {
+        // Contact metrics and costs cannot carry a segment (metrics.md): the error names the metric and dimension.
         query("{ metric(metric: AVERAGE_SPEED_OF_ANSWER, " + MARCH_2 + ", groupBy: [CUSTOMER_SEGMENT]) {"
-                + " total { value } } }").body("data", nullValue()).body("errors[0].extensions.code",
-                        equalTo("BAD_USER_INPUT"));
+                + " total { value } } }").body("data", nullValue())
+                        .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                        .body("errors[0].message", containsString("AVERAGE_SPEED_OF_ANSWER cannot be sliced by "
+                                + "CUSTOMER_SEGMENT; it supports [AGENT, TEAM, CHANNEL, REGION]"));
+        query("{ metric(metric: COST_PER_TICKET, " + MARCH_2
+                + ", filter: [{dimension: CUSTOMER_SEGMENT, values: [\"smb\"]}]) { total { value } } }")
+                        .body("data", nullValue()).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                        .body("errors[0].message", containsString(
+                                "COST_PER_TICKET cannot be sliced by CUSTOMER_SEGMENT; it supports [CHANNEL, REGION]"));
     }
 }

@@ -328,8 +328,8 @@ class SatisfactionMetricsTest {
 
     @Test
     void theSatisfactionMetricsAreInTheCatalogWithEveryDimension() {
-        query("{ metricCatalog { metric unit dimensions computed } }").body("errors", nullValue())
-                .body("data.metricCatalog.findAll { it.computed }.metric",
+        query("{ metricCatalog { metric unit dimensions } }").body("errors", nullValue())
+                .body("data.metricCatalog.metric",
                         hasItems("CSAT", "CSAT_SCORE", "NPS", "CES", "SURVEY_RESPONSE_RATE", "INTERNAL_QUALITY_SCORE"))
                 .body("data.metricCatalog.find { it.metric == 'NPS' }.unit", equalTo("SCORE"))
                 .body("data.metricCatalog.find { it.metric == 'CSAT' }.dimensions",
