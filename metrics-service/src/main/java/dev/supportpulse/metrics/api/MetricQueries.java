@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.smallrye.mutiny.Uni;
 
+import dev.supportpulse.metrics.dto.ArticleStats;
 import dev.supportpulse.metrics.dto.DimensionFilter;
 import dev.supportpulse.metrics.dto.LeaderboardEntry;
 import dev.supportpulse.metrics.dto.LoadCell;
@@ -19,9 +20,11 @@ import dev.supportpulse.metrics.dto.MetricDefinition;
 import dev.supportpulse.metrics.dto.MetricResult;
 import dev.supportpulse.metrics.dto.TimeRange;
 import dev.supportpulse.metrics.error.BadUserInputException;
+import dev.supportpulse.metrics.model.ArticleRanking;
 import dev.supportpulse.metrics.model.Dimension;
 import dev.supportpulse.metrics.model.Granularity;
 import dev.supportpulse.metrics.model.Metric;
+import dev.supportpulse.metrics.service.ArticleService;
 import dev.supportpulse.metrics.service.CatalogService;
 import dev.supportpulse.metrics.service.LeaderboardService;
 import dev.supportpulse.metrics.service.MetricService;
@@ -37,13 +40,15 @@ public class MetricQueries {
     private final MetricService metrics;
     private final CatalogService catalog;
     private final LeaderboardService leaderboards;
+    private final ArticleService articles;
     private final AccessGuard guard;
 
     public MetricQueries(MetricService metrics, CatalogService catalog, LeaderboardService leaderboards,
-            AccessGuard guard) {
+            ArticleService articles, AccessGuard guard) {
         this.metrics = metrics;
         this.catalog = catalog;
         this.leaderboards = leaderboards;
+        this.articles = articles;
         this.guard = guard;
     }
 
@@ -95,6 +100,18 @@ public class MetricQueries {
             @Name("filter") List<DimensionFilter> filter, @Name("limit") @DefaultValue("10") Integer limit) {
         return guard
                 .asReader(() -> leaderboards.leaderboard(rankBy, metrics, range, filter, limit == null ? 10 : limit));
+    }
+
+    @Query
+    @Description("Knowledge-base articles ranked by views, helpfulness, bounce rate or time on page over [range.from, "
+            + "range.to): highest first unless ascending; articles without a value for the ranking last, ties to the "
+            + "most viewed, then by article id.")
+    public @NonNull Uni<List<@NonNull ArticleStats>> topArticles(@NonNull @Name("range") TimeRange range,
+            @Name("rankBy") @DefaultValue("VIEWS") ArticleRanking rankBy,
+            @Name("ascending") @DefaultValue("false") Boolean ascending,
+            @Name("limit") @DefaultValue("10") Integer limit, @Name("filter") List<DimensionFilter> filter) {
+        return guard.asReader(() -> articles.top(range, rankBy == null ? ArticleRanking.VIEWS : rankBy,
+                Boolean.TRUE.equals(ascending), limit == null ? 10 : limit, filter));
     }
 
     @Query

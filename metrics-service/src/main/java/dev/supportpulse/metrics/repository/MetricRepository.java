@@ -279,8 +279,13 @@ public class MetricRepository {
     }
 
     static String filters(MetricQuery query, List<Object> parameters) {
+        return filters(query.filter(), parameters);
+    }
+
+    /** The condition that rows have one of the values of each filtered dimension (its column), values as parameters. */
+    static String filters(Map<Dimension, List<String>> byDimension, List<Object> parameters) {
         StringBuilder filters = new StringBuilder("true");
-        for (Map.Entry<Dimension, List<String>> filter : query.filter().entrySet()) {
+        for (Map.Entry<Dimension, List<String>> filter : byDimension.entrySet()) {
             parameters.add(filter.getValue().toArray(String[]::new));
             filters.append(" AND ").append(column(filter.getKey())).append(" = ANY($").append(parameters.size())
                     .append("::text[])");
@@ -376,7 +381,7 @@ public class MetricRepository {
                 (double) created, null, null, null);
     }
 
-    private static Double number(Row row, String column) {
+    static Double number(Row row, String column) {
         Object value = row.getValue(column);
         return value == null ? null : ((Number) value).doubleValue();
     }

@@ -287,7 +287,7 @@ public class MetricService {
      * A database that cannot be reached (no PostgreSQL error at all, or one of the connection and shutdown classes) is
      * UNAVAILABLE and worth a retry; anything else is a bug, logged and answered without details.
      */
-    private static Throwable toClientError(Throwable failure) {
+    static Throwable toClientError(Throwable failure) {
         boolean reportedByPostgres = failure instanceof PgException;
         // A java.lang exception (a null, a bad argument) is this service's own bug, not the database's absence.
         boolean ownBug = failure instanceof RuntimeException && failure.getClass().getPackageName().equals("java.lang");
@@ -300,14 +300,14 @@ public class MetricService {
         return new InternalErrorException();
     }
 
-    private static void requireRange(Instant from, Instant to) throws BadUserInputException {
+    static void requireRange(Instant from, Instant to) throws BadUserInputException {
         if (!from.isBefore(to)) {
             throw new BadUserInputException("range.from must be before range.to (the range is [from, to)).");
         }
     }
 
     /** The filter by dimension, each dimension one the metric can carry. */
-    private static Map<Dimension, List<String>> supportedFilters(Metric metric, List<DimensionFilter> filter)
+    static Map<Dimension, List<String>> supportedFilters(Metric metric, List<DimensionFilter> filter)
             throws BadUserInputException {
         if (hasNull(filter)) {
             throw new BadUserInputException("filter may not hold null elements.");
