@@ -91,6 +91,17 @@ class CostMetricsTest {
                         .body("data.march.total.denominator", equalTo(3.0)).body("data.april.total.value", nullValue());
     }
 
+    @Test
+    void aComparisonSpreadsTheCostsOverThePreviousRangeOfTheSameLength() {
+        // 04-01 .. 04-16 (UTC, 15 days): K1's 04-01 .. 04-15 = 1500 over T3 → 1500. The 15 days before, 03-17 .. 04-01:
+        // K1's 03-17 .. 03-31 = 1500 over T1, T2 → 750. Change +750.
+        query("{ metric(metric: COST_PER_TICKET, range: {from: \"2026-04-01T00:00:00Z\","
+                + " to: \"2026-04-16T00:00:00Z\"}, compare: true) { total { value previous change } } }")
+                        .body("errors", nullValue()).body("data.metric.total.value", closeTo(1500.0, 1e-6))
+                        .body("data.metric.total.previous", closeTo(750.0, 1e-6))
+                        .body("data.metric.total.change", closeTo(750.0, 1e-6));
+    }
+
     private static Event cost(String category, int amount, String start, String end) {
         return event("cost.recorded", "2026-03-01T00:00:00Z").attr("category", category).attr("amount", amount)
                 .attr("currency", "EUR").attr("periodStart", start).attr("periodEnd", end);

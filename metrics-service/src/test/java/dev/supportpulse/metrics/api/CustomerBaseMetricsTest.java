@@ -73,6 +73,17 @@ class CustomerBaseMetricsTest {
     }
 
     @Test
+    void churnComparedWithThePreviousRangeOfTheSameLength() {
+        // March (31 days): 60 % as above. The 31 days before, 01-29 .. 03-01: active at 01-29 G = 1; churned in it C
+        // (created 02-20, churned 02-25) = 1 → 100 %. Change −40.
+        query("{ metric(metric: CUSTOMER_CHURN_RATE, " + MARCH
+                + ", compare: true) { total { value previous change } } }").body("errors", nullValue())
+                        .body("data.metric.total.value", closeTo(60.0, 1e-9))
+                        .body("data.metric.total.previous", closeTo(100.0, 1e-9))
+                        .body("data.metric.total.change", closeTo(-40.0, 1e-9));
+    }
+
+    @Test
     void retentionRateOverAMonth() {
         // Active at 04-01: G, B, H, E = 4 (I, A, C, D churned; F not created yet). Created in March: D, E = 2.
         // Active at 03-01: 5. (4 − 2) / 5 = 40 %.
