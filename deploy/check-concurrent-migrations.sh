@@ -5,6 +5,8 @@
 #
 #   deploy/check-concurrent-migrations.sh            # N=3, database supportpulse_migrations_check (dropped first!)
 #
+# Each instance gets QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=30s (ACQUISITION_TIMEOUT), as the manifests set it: with
+# the default 5 s, instances starved of CPU (9 JVMs starting on 2 cores) failed to open Flyway's first connection.
 # Environment: N (instances per service, default 3), DB (database name, dropped and re-created), PGHOST/PGPORT/PGUSER
 # (default 127.0.0.1, 5432, postgres; trust authentication), BASE_PORT (default 18790; uses BASE_PORT .. +3N-1).
 set -euo pipefail
@@ -37,11 +39,12 @@ for i in $(seq 1 "$N"); do
             QUARKUS_DATASOURCE_REACTIVE_URL="postgresql://${PGHOST}:${PGPORT}/${DB}" \
             QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://${PGHOST}:${PGPORT}/${DB}" \
             QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="" \
+            QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT="${ACQUISITION_TIMEOUT:-30s}" \
             SUPPORTPULSE_API_KEYS=check-key SUPPORTPULSE_METRICS_SECURITY_ENABLED=false \
             MP_JWT_VERIFY_PUBLICKEY_LOCATION=https://login.invalid/certs MP_JWT_VERIFY_ISSUER=https://login.invalid \
             java -Xmx256m -jar "$svc/target/quarkus-app/quarkus-run.jar" >"$LOGS/$svc-$i.log" 2>&1 &
         pids+=("$!")
-        ports+=("$svc-$i:$port")
+        ports+=("$svc-$i:$port:$!")
         port=$((port + 1))
     done
 done
@@ -49,16 +52,18 @@ echo "started $((N * 3)) instances at once; logs in $LOGS"
 
 failed=0
 for entry in "${ports[@]}"; do
-    name=${entry%:*} p=${entry##*:}
+    IFS=: read -r name p pid <<<"$entry"
     ok=
-    for _ in $(seq 1 600); do
+    for _ in $(seq 1 1200); do
         if curl -fs "http://127.0.0.1:${p}/q/health/ready" >/dev/null 2>&1; then ok=1; break; fi
+        kill -0 "$pid" 2>/dev/null || break
         sleep 0.5
     done
     if [ -n "$ok" ]; then
         echo "ready: $name (port $p) after $(( $(date +%s) - start )) s"
     else
-        echo "NOT READY: $name (port $p); log $LOGS/$name.log" >&2
+        echo "NOT READY: $name (port $p); log $LOGS/$name.log:" >&2
+        grep -m1 -E 'ERROR|Caused by' "$LOGS/$name.log" >&2 || true
         failed=1
     fi
 done
