@@ -19,8 +19,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,8 +31,7 @@ import dev.supportpulse.survey.support.SurveyTables;
 @QuarkusTest
 class InvitationTest {
 
-    @Inject
-    SurveyTables tables;
+    final SurveyTables tables = SurveyTables.current();
 
     @Test
     void anInvitationGetsAnOpaqueTokenAndAUrlThatCarriesIt() {
