@@ -11,8 +11,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +28,7 @@ class AuthenticationTest {
     private static final String UNAUTHENTICATED_DETAIL = "Send a valid API key as 'Authorization: Bearer <key>' "
             + "or sign the body in 'X-Signature: sha256=<hex>'.";
 
-    @Inject
-    EventTable table;
+    final EventTable table = EventTable.current();
 
     @BeforeEach
     void emptyLog() {

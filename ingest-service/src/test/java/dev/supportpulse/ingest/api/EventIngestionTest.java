@@ -17,8 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +31,7 @@ import dev.supportpulse.ingest.support.ValidEvents;
 @QuarkusTest
 class EventIngestionTest {
 
-    @Inject
-    EventTable table;
+    final EventTable table = EventTable.current();
 
     @BeforeEach
     void emptyLog() {

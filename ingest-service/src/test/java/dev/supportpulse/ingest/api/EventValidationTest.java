@@ -19,14 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 
 import dev.supportpulse.ingest.support.EventTable;
@@ -38,11 +36,7 @@ class EventValidationTest {
 
     private static final String INVALID = "urn:supportpulse:problem:invalid-events";
 
-    @Inject
-    EventTable table;
-
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
+    final EventTable table = EventTable.current();
 
     @BeforeEach
     void emptyLog() {
@@ -239,7 +233,7 @@ class EventValidationTest {
         String huge = event("huge", "ticket.customer_replied").ticket("T1").attr("text", "x".repeat(300_000)).json();
         rejected(post(huge), 413, "payload-too-large").body("detail", containsString("262144 bytes"));
 
-        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v1/events"))
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/v1/events"))
                 .header("Authorization", "Bearer test-key").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers
                         .ofInputStream(() -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))

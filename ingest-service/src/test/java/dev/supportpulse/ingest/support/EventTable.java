@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.supportpulse.testing.TestDatabase;
+
 /** Direct reads of {@code ingest.events} for assertions, through the same PostgreSQL the service writes to. */
 @ApplicationScoped
 public class EventTable {
@@ -14,6 +16,11 @@ public class EventTable {
 
     public EventTable(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The bean in a {@code @QuarkusTest}; over a pool of the test's own against the packaged service (the *IT). */
+    public static EventTable current() {
+        return TestDatabase.bean(EventTable.class, EventTable::new);
     }
 
     public void clear() {

@@ -7,8 +7,6 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +29,7 @@ import dev.supportpulse.metrics.support.EventLog;
 @QuarkusTest
 class CostMetricsTest {
 
-    @Inject
-    EventLog log;
+    final EventLog log = EventLog.current();
 
     @BeforeEach
     void dataSet() {

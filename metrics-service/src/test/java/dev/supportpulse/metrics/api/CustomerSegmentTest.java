@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,8 +33,7 @@ class CustomerSegmentTest {
 
     private static final String MARCH_2 = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-03T00:00:00Z\"}";
 
-    @Inject
-    EventLog log;
+    final EventLog log = EventLog.current();
 
     @BeforeEach
     void dataSet() {

@@ -11,8 +11,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +38,7 @@ class TicketMetricsTest {
 
     private static final String MARCH_2_TO_4 = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-04T00:00:00Z\"}";
 
-    @Inject
-    EventLog log;
+    final EventLog log = EventLog.current();
 
     @BeforeEach
     void dataSet() {

@@ -9,6 +9,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.supportpulse.metrics.service.ProjectionService;
+import dev.supportpulse.testing.TestDatabase;
 
 /**
  * Writes events into ingest's event log as ingest-service does (one committed transaction per call), and brings the
@@ -23,6 +24,14 @@ public class EventLog {
     public EventLog(Pool pool, ProjectionService projection) {
         this.pool = pool;
         this.projection = projection;
+    }
+
+    /**
+     * The bean in a {@code @QuarkusTest}, which projects on demand. Against the packaged service (the *IT classes,
+     * {@link PackagedService}) one over a pool of the test's own, which waits for the service's own projection loop.
+     */
+    public static EventLog current() {
+        return TestDatabase.bean(EventLog.class, pool -> new EventLog(pool, null));
     }
 
     /** Empties the event log and every read model, rewinds the projection and restores the default SLA policies. */
@@ -92,7 +101,9 @@ public class EventLog {
         long projected = 0;
         long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
         while (true) {
-            projected += projection.catchUp().await().indefinitely();
+            if (projection != null) {
+                projected += projection.catchUp().await().indefinitely();
+            }
             if (pool.query(EVERYTHING_PROJECTED).execute().await().indefinitely().iterator().next().getBoolean(0)) {
                 return projected;
             }

@@ -11,8 +11,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,8 +22,7 @@ import dev.supportpulse.survey.support.SurveyTables;
 @QuarkusTest
 class ImportTest {
 
-    @Inject
-    SurveyTables tables;
+    final SurveyTables tables = SurveyTables.current();
 
     private static String history(String prefix) {
         return """

@@ -21,8 +21,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,8 +33,7 @@ import dev.supportpulse.survey.support.SurveyTables;
 @QuarkusTest
 class SurveyAnswerTest {
 
-    @Inject
-    SurveyTables tables;
+    final SurveyTables tables = SurveyTables.current();
 
     @Test
     void aSurveyReadsInTheInvitationsLanguageElseTheBrowsersElseEnglish() {

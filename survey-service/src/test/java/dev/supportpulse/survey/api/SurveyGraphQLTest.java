@@ -12,8 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,8 +30,7 @@ class SurveyGraphQLTest {
             }
             """;
 
-    @Inject
-    SurveyTables tables;
+    final SurveyTables tables = SurveyTables.current();
 
     static ValidatableResponse graphql(String query, Map<String, Object> variables) {
         return given().contentType(ContentType.JSON).body(Map.of("query", query, "variables", variables))

@@ -6,6 +6,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.supportpulse.testing.TestDatabase;
+
 /** Direct reads of survey's tables for assertions, through the same PostgreSQL the service writes to. */
 @ApplicationScoped
 public class SurveyTables {
@@ -14,6 +16,11 @@ public class SurveyTables {
 
     public SurveyTables(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The bean in a {@code @QuarkusTest}; over a pool of the test's own against the packaged service (the *IT). */
+    public static SurveyTables current() {
+        return TestDatabase.bean(SurveyTables.class, SurveyTables::new);
     }
 
     /** Invitations whose ticket id starts with the prefix (each test uses its own prefix). */

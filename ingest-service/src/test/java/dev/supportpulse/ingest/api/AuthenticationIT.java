@@ -1,0 +1,11 @@
+package dev.supportpulse.ingest.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * {@link AuthenticationTest} against the packaged service: the jar in target/quarkus-app, or the native binary
+ * (-Pnative).
+ */
+@QuarkusIntegrationTest
+class AuthenticationIT extends AuthenticationTest {
+}

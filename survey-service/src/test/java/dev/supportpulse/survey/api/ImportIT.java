@@ -1,0 +1,8 @@
+package dev.supportpulse.survey.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/** {@link ImportTest} against the packaged service: the jar in target/quarkus-app, or the native binary (-Pnative). */
+@QuarkusIntegrationTest
+class ImportIT extends ImportTest {
+}

@@ -1,0 +1,11 @@
+package dev.supportpulse.survey.api;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * {@link SurveyAnswerTest} against the packaged service: the jar in target/quarkus-app, or the native binary
+ * (-Pnative).
+ */
+@QuarkusIntegrationTest
+class SurveyAnswerIT extends SurveyAnswerTest {
+}
