@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import jakarta.inject.Inject;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,8 +35,7 @@ class TopArticlesTest {
     private static final String MARCH_2_TO_4 = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-04T00:00:00Z\"}";
     private static final String FIELDS = "{ rank articleId views bounceRate meanSecondsOnPage upVotes votes helpfulness }";
 
-    @Inject
-    EventLog log;
+    final EventLog log = EventLog.current();
 
     @BeforeEach
     void dataSet() {
