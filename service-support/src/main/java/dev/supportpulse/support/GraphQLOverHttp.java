@@ -143,21 +143,23 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
     @Override
     protected void doHandle(RoutingContext ctx) {
         HttpServerResponse response = ctx.response();
+        HttpMethod method = ctx.request().method();
+        if (HttpMethod.OPTIONS.equals(method)) {
+            // CORS preflights never get here: Quarkus's CORS filter answers them.
+            response.putHeader(HttpHeaders.ALLOW, ALLOW).setStatusCode(204).end();
+            return;
+        }
         MediaType type = negotiate(ctx.request().getHeader(HttpHeaders.ACCEPT));
         try {
             if (type == null) {
                 throw new Refusal(406, "NOT_ACCEPTABLE",
                         "Accept " + GRAPHQL_RESPONSE_JSON + " or " + APPLICATION_JSON + " (or leave Accept out)");
             }
-            HttpMethod method = ctx.request().method();
             JsonObject input;
             if (HttpMethod.POST.equals(method)) {
                 input = fromBody(ctx);
             } else if (HttpMethod.GET.equals(method)) {
                 input = fromQueryString(ctx);
-            } else if (HttpMethod.OPTIONS.equals(method)) {
-                response.putHeader(HttpHeaders.ALLOW, ALLOW).setStatusCode(204).end();
-                return;
             } else {
                 response.putHeader(HttpHeaders.ALLOW, ALLOW);
                 throw new Refusal(405, "METHOD_NOT_ALLOWED", "Use POST (or GET for queries)");

@@ -106,11 +106,12 @@ class GraphQLOverHttpTest {
         given().contentType("text/plain").body("{\"query\": \"{ __typename }\"}").post("/graphql").then()
                 .statusCode(415);
         // rest-assured cannot encode in an unknown charset: the JDK's client sends the bytes.
-        assertEquals(415, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                RestAssured.baseURI + ":" + RestAssured.port + "/graphql"))
-                .header("Content-Type", "application/json; charset=no-such-charset")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(415,
+                HttpClient.newHttpClient().send(
+                        HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + "/graphql"))
+                                .header("Content-Type", "application/json; charset=no-such-charset")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"query\": \"{ __typename }\"}")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode());
         accepting("application/graphql-response+json").body("{ \"not JSON").post("/graphql").then().statusCode(400)
                 .contentType(GRAPHQL_RESPONSE).body("errors[0].extensions.code", equalTo("BAD_REQUEST"));
         accepting("application/json").body("{ \"not JSON").post("/graphql").then().statusCode(400).contentType(JSON);

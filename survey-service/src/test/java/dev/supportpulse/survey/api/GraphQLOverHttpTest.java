@@ -20,9 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import dev.supportpulse.survey.support.SurveyTables;
 
 /**
- * /graphql over real HTTP as the GraphQL-over-HTTP specification asks: the response type follows Accept, request
- * errors are 400 only with application/graphql-response+json, domain errors keep their code and 200, GET reads a survey
- * but never answers one, and browsers of the configured origin may still call it.
+ * /graphql over real HTTP as the GraphQL-over-HTTP specification asks: the response type follows Accept, request errors
+ * are 400 only with application/graphql-response+json, domain errors keep their code and 200, GET reads a survey but
+ * never answers one, and browsers of the configured origin may still call it.
  */
 @QuarkusTest
 class GraphQLOverHttpTest {
@@ -40,17 +40,16 @@ class GraphQLOverHttpTest {
         given().contentType("application/json").body(Map.of("query", SURVEY, "variables", Map.of("t", token)))
                 .post("/graphql").then().statusCode(200).contentType(JSON).body("data.survey.kind", equalTo("CSAT"));
         given().contentType("application/json").accept("application/graphql-response+json")
-                .body(Map.of("query", SURVEY, "variables", Map.of("t", token))).post("/graphql").then()
-                .statusCode(200).contentType(GRAPHQL_RESPONSE).body("data.survey.kind", equalTo("CSAT"));
+                .body(Map.of("query", SURVEY, "variables", Map.of("t", token))).post("/graphql").then().statusCode(200)
+                .contentType(GRAPHQL_RESPONSE).body("data.survey.kind", equalTo("CSAT"));
 
-        // A score that is not an Int fails validation: 200 for application/json, 400 for the new type; no data.
-        String wrong = "mutation { submitSurveyResponse(token: \"" + token + "\", score: \"4\") { score } }";
-        given().contentType("application/json").accept("application/json").body(Map.of("query", wrong))
-                .post("/graphql").then().statusCode(200).contentType(JSON).body("$", not(hasKey("data")))
+        // A field the type does not have fails validation: 200 for application/json, 400 for the new type; no data.
+        String wrong = "{ survey(token: \"" + token + "\") { noSuchField } }";
+        given().contentType("application/json").accept("application/json").body(Map.of("query", wrong)).post("/graphql")
+                .then().statusCode(200).contentType(JSON).body("$", not(hasKey("data")))
                 .body("errors[0].extensions.classification", equalTo("ValidationError"));
-        given().contentType("application/json").accept("application/graphql-response+json")
-                .body(Map.of("query", wrong)).post("/graphql").then().statusCode(400).contentType(GRAPHQL_RESPONSE)
-                .body("$", not(hasKey("data")));
+        given().contentType("application/json").accept("application/graphql-response+json").body(Map.of("query", wrong))
+                .post("/graphql").then().statusCode(400).contentType(GRAPHQL_RESPONSE).body("$", not(hasKey("data")));
 
         // A domain refusal is a field error: 200 with data, its code kept, with either type.
         given().contentType("application/json").accept("application/graphql-response+json")
@@ -67,8 +66,8 @@ class GraphQLOverHttpTest {
     void getReadsASurveyButCannotAnswerIt() {
         String prefix = ticketPrefix();
         String token = tokenFor("{\"kind\": \"NPS\", \"ticketId\": \"" + prefix + "1\"}");
-        given().queryParam("query", SURVEY).queryParam("variables", "{\"t\": \"" + token + "\"}").get("/graphql")
-                .then().statusCode(200).contentType(JSON).body("data.survey.kind", equalTo("NPS"));
+        given().queryParam("query", SURVEY).queryParam("variables", "{\"t\": \"" + token + "\"}").get("/graphql").then()
+                .statusCode(200).contentType(JSON).body("data.survey.kind", equalTo("NPS"));
         given().queryParam("query", "mutation { submitSurveyResponse(token: \"" + token + "\", score: 9) { score } }")
                 .get("/graphql").then().statusCode(405).header("Allow", "POST");
         assertEquals(0, tables.responsesForTickets(prefix));
