@@ -63,7 +63,8 @@ public class ReadPoolProducer {
         }
         properties.putIfAbsent("application_name", APPLICATION_NAME);
         connect.setProperties(properties);
-        // A name of its own keeps its meters apart from the default pool's.
+        // Names of its own keep its meters apart from the default pool's.
+        connect.setMetricsName(APPLICATION_NAME);
         PoolOptions pool = new PoolOptions().setName(APPLICATION_NAME)
                 .setMaxSize(config.getOptionalValue("quarkus.datasource.reactive.max-size", Integer.class).orElse(20));
         config.getOptionalValue("quarkus.datasource.reactive.max-wait-queue-size", Integer.class)
