@@ -34,7 +34,7 @@ public class MetricRepository {
     private final Pool pool;
     private final boolean rollupsEnabled;
 
-    public MetricRepository(Pool pool, MetricsConfig config) {
+    public MetricRepository(@ReadPool Pool pool, MetricsConfig config) {
         this.pool = pool;
         this.rollupsEnabled = config.rollupsEnabled();
         this.settings = Map.of(":service_level_seconds", Long.toString(config.serviceLevelThreshold().toSeconds()));
