@@ -47,4 +47,17 @@ public interface IngestConfig {
         @WithDefault("5s")
         Duration retryAfter();
     }
+
+    /** The request pool of the database. */
+    Datasource datasource();
+
+    interface Datasource {
+
+        /**
+         * Requests that may wait for a connection; beyond them a request fails at once (503) instead of queueing
+         * without bound while the database is down or saturated.
+         */
+        @WithDefault("256")
+        int maxWaitQueueSize();
+    }
 }

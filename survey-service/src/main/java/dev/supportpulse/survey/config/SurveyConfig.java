@@ -69,4 +69,17 @@ public interface SurveyConfig {
         @WithDefault("100000")
         int trackedClients();
     }
+
+    /** The request pool of the database. */
+    Datasource datasource();
+
+    interface Datasource {
+
+        /**
+         * Requests that may wait for a connection; beyond them a request fails at once (503) instead of queueing
+         * without bound while the database is down or saturated.
+         */
+        @WithDefault("256")
+        int maxWaitQueueSize();
+    }
 }
