@@ -89,8 +89,13 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
     private static final Pattern RAW_BREAKS = Pattern.compile("[\n\t\r]");
     private static final String ALLOW = "GET, POST, OPTIONS";
 
-    private GraphQLOverHttp(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest) {
+    /** Answers kept for repeated requests, or null. */
+    private final GraphQLResponseCache cache;
+
+    private GraphQLOverHttp(CurrentIdentityAssociation identities, CurrentVertxRequest currentRequest,
+            GraphQLResponseCache cache) {
         super(identities, currentRequest, false);
+        this.cache = cache;
     }
 
     /**
@@ -102,6 +107,15 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
      *            the application's identity association, or null without Quarkus security
      */
     public static void register(Router router, CurrentIdentityAssociation identities, CurrentVertxRequest request) {
+        register(router, identities, request, null);
+    }
+
+    /**
+     * As {@link #register(Router, CurrentIdentityAssociation, CurrentVertxRequest)}, serving repeated requests from
+     * {@code cache} (null: none).
+     */
+    public static void register(Router router, CurrentIdentityAssociation identities, CurrentVertxRequest request,
+            GraphQLResponseCache cache) {
         var config = ConfigProvider.getConfig();
         String root = config.getOptionalValue("quarkus.smallrye-graphql.root-path", String.class).orElse("graphql");
         String path = root.startsWith("/") ? root : "/" + root;
@@ -110,7 +124,7 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
         // SmallRye's route has a small positive order (routes are numbered as they are added); filters run at
         // negative orders (CORS, authentication), so -1 comes after them and before SmallRye.
         router.route(path).order(-1).handler(BodyHandler.create(false).setBodyLimit(maxBody))
-                .handler(new GraphQLOverHttp(identities, request));
+                .handler(new GraphQLOverHttp(identities, request, cache));
     }
 
     /** A response type this endpoint produces, and whether request errors get a 4xx (the specification's new type). */
@@ -164,7 +178,15 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
                 response.putHeader(HttpHeaders.ALLOW, ALLOW);
                 throw new Refusal(405, "METHOD_NOT_ALLOWED", "Use POST (or GET for queries)");
             }
-            getExecutionService().executeAsync(input, getMetaData(ctx), new Writer(ctx, type));
+            Object key = cache == null ? null : cache.key(ctx, input, type.contentType);
+            String kept = key == null ? null : cache.get(key, ctx);
+            if (kept != null) {
+                response.putHeader(HttpHeaders.CONTENT_TYPE, type.contentType).setStatusCode(200)
+                        .end(Buffer.buffer(kept, "UTF-8"));
+                return;
+            }
+            getExecutionService().executeAsync(input, getMetaData(ctx),
+                    new Writer(ctx, type, key == null ? null : cache, key));
         } catch (Refusal refusal) {
             refuse(response, type == null ? MediaType.JSON : type, refusal);
         }
@@ -355,7 +377,7 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
     /**
      * Whether the operation a GET would run is a mutation (or subscription); false when the document does not parse.
      */
-    static boolean isMutation(String query, String operationName) {
+    public static boolean isMutation(String query, String operationName) {
         Document document;
         try {
             document = Parser.parse(query);
@@ -384,10 +406,14 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
 
         private final RoutingContext ctx;
         private final MediaType type;
+        private final GraphQLResponseCache cache;
+        private final Object key;
 
-        Writer(RoutingContext ctx, MediaType type) {
+        Writer(RoutingContext ctx, MediaType type, GraphQLResponseCache cache, Object key) {
             this.ctx = ctx;
             this.type = type;
+            this.cache = cache;
+            this.key = key;
         }
 
         @Override
@@ -401,8 +427,12 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
             }
             // No data entry: the request failed before execution (syntax, validation, variable coercion).
             int status = type.requestErrorsAre4xx && !result.isDataPresent() ? 400 : 200;
+            String body = executionResponse.getExecutionResultAsString();
+            if (cache != null && status == 200 && result.isDataPresent() && result.getErrors().isEmpty()) {
+                cache.offer(key, ctx, body);
+            }
             response.putHeader(HttpHeaders.CONTENT_TYPE, type.contentType).setStatusCode(status)
-                    .end(Buffer.buffer(executionResponse.getExecutionResultAsString(), "UTF-8"))
+                    .end(Buffer.buffer(body, "UTF-8"))
                     .onFailure(failure -> LOG.debug("Cannot write the GraphQL response", failure));
         }
 

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.metrics.dto.ArticleStats;
@@ -42,9 +43,11 @@ public class MetricQueries {
     private final LeaderboardService leaderboards;
     private final ArticleService articles;
     private final AccessGuard guard;
+    private final CurrentVertxRequest request;
 
     public MetricQueries(MetricService metrics, CatalogService catalog, LeaderboardService leaderboards,
-            ArticleService articles, AccessGuard guard) {
+            ArticleService articles, AccessGuard guard, CurrentVertxRequest request) {
+        this.request = request;
         this.metrics = metrics;
         this.catalog = catalog;
         this.leaderboards = leaderboards;
@@ -65,6 +68,7 @@ public class MetricQueries {
             @Name("groupBy") List<Dimension> groupBy, @Name("filter") List<DimensionFilter> filter,
             @Name("timezone") @DefaultValue("UTC") String timezone,
             @Name("compare") @DefaultValue("false") Boolean compare) {
+        noteClockDependence(List.of(metric), range);
         return guard.asReader(() -> metrics.compute(new MetricService.Request(metric, range, granularity, groupBy,
                 filter, timezone, Boolean.TRUE.equals(compare))));
     }
@@ -76,6 +80,7 @@ public class MetricQueries {
             @Name("groupBy") List<Dimension> groupBy, @Name("filter") List<DimensionFilter> filter,
             @Name("timezone") @DefaultValue("UTC") String timezone,
             @Name("compare") @DefaultValue("false") Boolean compare) {
+        noteClockDependence(metrics, range);
         return guard.asReader(() -> computeAll(metrics, range, granularity, groupBy, filter, timezone, compare));
     }
 
@@ -98,8 +103,18 @@ public class MetricQueries {
     public @NonNull Uni<List<@NonNull LeaderboardEntry>> leaderboard(@NonNull @Name("rankBy") Metric rankBy,
             @Name("metrics") List<Metric> metrics, @NonNull @Name("range") TimeRange range,
             @Name("filter") List<DimensionFilter> filter, @Name("limit") @DefaultValue("10") Integer limit) {
+        noteClockDependence(List.of(rankBy), range);
+        noteClockDependence(metrics, range);
         return guard
                 .asReader(() -> leaderboards.leaderboard(rankBy, metrics, range, filter, limit == null ? 10 : limit));
+    }
+
+    /** Marks the request when an answer over the range can change with the clock alone: its response is not kept. */
+    private void noteClockDependence(List<Metric> asked, TimeRange range) {
+        if (asked != null && range != null && range.to() != null && asked.stream().anyMatch(
+                metric -> metric != null && MetricService.changesWithTheClock(metric, range.to().toInstant()))) {
+            request.getCurrent().put(CachedResponses.CHANGES_WITH_THE_CLOCK, true);
+        }
     }
 
     @Query

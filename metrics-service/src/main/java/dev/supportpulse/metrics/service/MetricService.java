@@ -105,7 +105,7 @@ public class MetricService {
                 .map(end -> end.isAfter(to) ? to : end).toList();
         MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0, zone.getId());
         // An answer that the clock alone can change (a range reaching past now) is always computed afresh.
-        if (!metric.measure().dependsOnNow() || !to.isAfter(Instant.now())) {
+        if (!changesWithTheClock(metric, to)) {
             return watermarks.current().ifNoItem().after(queryTimeout).fail().onFailure()
                     .transform(MetricService::toClientError).flatMap(watermark -> {
                         AnswerCache.Key key = new AnswerCache.Key(request, watermark);
@@ -136,6 +136,14 @@ public class MetricService {
                         return Uni.createFrom().failure(e);
                     }
                 });
+    }
+
+    /**
+     * Whether an answer over a range ending at {@code to} can change with the clock alone, without a new event:
+     * snapshots, period-end judgements and SLA rates over a range that reaches past now.
+     */
+    public static boolean changesWithTheClock(Metric metric, Instant to) {
+        return metric.measure().dependsOnNow() && to.isAfter(Instant.now());
     }
 
     /** Tickets created by ISO weekday × hour of day in the time zone: all 168 cells, zeros included. */

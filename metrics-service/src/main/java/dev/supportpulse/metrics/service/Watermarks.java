@@ -21,6 +21,11 @@ public class Watermarks {
     private final long maxAgeNanos;
     private volatile Uni<String> recent;
     private volatile long readAt;
+    /** The value of the latest completed read, and when that read started. */
+    private volatile Read latest;
+
+    private record Read(String watermark, long startedAt) {
+    }
 
     public Watermarks(MetricRepository repository, MetricsConfig config) {
         this.repository = repository;
@@ -37,10 +42,28 @@ public class Watermarks {
         if (shared != null && now - readAt < maxAgeNanos) {
             return shared;
         }
-        Uni<String> read = repository.watermark().onFailure().invoke(failure -> recent = null).memoize()
-                .atLeast(Duration.ofNanos(maxAgeNanos));
+        Uni<String> read = repository.watermark().invoke(watermark -> latest = new Read(watermark, now)).onFailure()
+                .invoke(failure -> recent = null).memoize().atLeast(Duration.ofNanos(maxAgeNanos));
         readAt = now;
         recent = read;
         return read;
+    }
+
+    /**
+     * The watermark of a read that started less than the maximum age ago and has completed, without waiting; null when
+     * there is none, in which case a read starts in the background so that the next caller finds one.
+     */
+    public String latest() {
+        if (maxAgeNanos == 0) {
+            return null;
+        }
+        Read read = latest;
+        if (read != null && System.nanoTime() - read.startedAt() < maxAgeNanos) {
+            return read.watermark();
+        }
+        current().subscribe().with(watermark -> {
+        }, failure -> {
+        });
+        return null;
     }
 }

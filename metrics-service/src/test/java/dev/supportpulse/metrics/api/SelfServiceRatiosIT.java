@@ -6,7 +6,8 @@ import io.quarkus.test.junit.QuarkusIntegrationTest;
 import dev.supportpulse.metrics.support.PackagedService;
 
 /**
- * {@link SelfServiceRatiosTest} against the packaged service: the jar in target/quarkus-app, or the native binary (-Pnative).
+ * {@link SelfServiceRatiosTest} against the packaged service: the jar in target/quarkus-app, or the native binary
+ * (-Pnative).
  */
 @QuarkusIntegrationTest
 @WithTestResource(PackagedService.class)
