@@ -66,8 +66,8 @@ until [ "$(sql "SELECT NOT EXISTS (SELECT 1 FROM ingest.event_log e, metrics.pro
 caught_up=$(now_ms)
 sql "VACUUM ANALYZE" >/dev/null
 
-# First hits come from a second instance without answer cache and without projection, on the same database.
-SUPPORTPULSE_METRICS_CACHED_ANSWERS=0 SUPPORTPULSE_METRICS_PROJECTION_ENABLED=false \
+# First hits come from a second instance without answer or response cache and without projection, on the same database.
+SUPPORTPULSE_METRICS_CACHED_ANSWERS=0 SUPPORTPULSE_METRICS_RESPONSE_CACHE_SIZE=0 SUPPORTPULSE_METRICS_PROJECTION_ENABLED=false \
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.demo/bench-jwt/publicKey.pem" MP_JWT_VERIFY_ISSUER=https://supportpulse.bench \
     start metrics-service $COLD_PORT
 
