@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 import dev.supportpulse.metrics.config.SecurityConfig;
 import dev.supportpulse.metrics.error.ForbiddenException;
@@ -22,23 +24,37 @@ public class AccessGuard {
 
     public static final String READER = "metrics-reader";
     public static final String ADMIN = "metrics-admin";
+    /** Set on the HTTP request once its token was verified and allowed: only then may its response be kept. */
+    static final String VERIFIED = "supportpulse.metrics.token-verified";
 
     private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest request;
     private final boolean enabled;
 
-    public AccessGuard(CurrentIdentityAssociation identities, SecurityConfig config) {
+    public AccessGuard(CurrentIdentityAssociation identities, CurrentVertxRequest request, SecurityConfig config) {
         this.identities = identities;
+        this.request = request;
         this.enabled = config.enabled();
     }
 
     /** Runs the operation for readers (and admins); its checked exceptions become failures of the result. */
     public <T> Uni<T> asReader(Callable<Uni<T>> operation) {
-        return allow(READER).flatMap(allowed -> run(operation));
+        return allowAndNote(READER).flatMap(allowed -> run(operation));
     }
 
     /** Runs the operation for admins only. */
     public <T> Uni<T> asAdmin(Callable<Uni<T>> operation) {
-        return allow(ADMIN).flatMap(allowed -> run(operation));
+        return allowAndNote(ADMIN).flatMap(allowed -> run(operation));
+    }
+
+    private Uni<Boolean> allowAndNote(String role) {
+        // Taken now, on the request's thread: the identity may be resolved on another.
+        RoutingContext http = enabled ? request.getCurrent() : null;
+        return allow(role).invoke(allowed -> {
+            if (http != null) {
+                http.put(VERIFIED, true);
+            }
+        });
     }
 
     private Uni<Boolean> allow(String role) {

@@ -27,7 +27,7 @@ public class ArticleRepository {
 
     private final Pool pool;
 
-    public ArticleRepository(Pool pool) {
+    public ArticleRepository(@ReadPool Pool pool) {
         this.pool = pool;
     }
 
@@ -45,7 +45,8 @@ public class ArticleRepository {
         String sql = """
                 WITH facts AS (
                     SELECT e.article_id, e.type = 'kb.article_viewed' AS viewed, coalesce(e.bounced, false) AS bounced,
-                           greatest(0, e.seconds_on_page) AS seconds_on_page, e.vote, e.channel, e.region%1$s
+                           CASE WHEN e.seconds_on_page IS NOT NULL THEN greatest(0, e.seconds_on_page) END
+                               AS seconds_on_page, e.vote, e.channel, e.region%1$s
                     FROM metrics.self_service_events e
                     WHERE e.type IN ('kb.article_viewed', 'kb.article_voted') AND e.article_id IS NOT NULL
                       AND e.occurred_at >= $1::timestamptz AND e.occurred_at < $2::timestamptz),

@@ -108,7 +108,7 @@ public class MetricRepository {
                 WITH measured AS (
                     SELECT %1$s AS anchor, %2$s AS bucket, (%3$s) COLLATE "C" AS agent, t.team_id COLLATE "C" AS team,
                            t.channel COLLATE "C" AS channel, t.region COLLATE "C" AS region,
-                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority%13$s, %14$s AS counted,
+                           t.type COLLATE "C" AS type, t.priority COLLATE "C" AS priority%13$s, %14$s COLLATE "C" AS counted,
                            %4$s AS v
                     FROM %12$s
                     WHERE (%5$s)
@@ -118,11 +118,12 @@ public class MetricRepository {
                 FROM measured
                 WHERE %9$s
                 GROUP BY %10$s
-                """.formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
-                totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
-                query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source(),
-                segmentColumn(query, " COLLATE \"C\""),
-                measure.kind() == Measure.Kind.DISTINCT_QUOTIENT ? "t.person_id" : "t.ticket_id");
+                """
+                .formatted(measure.anchor(), bucket, measure.agent(), valueExpression(measure), measure.condition(),
+                        totalFlag, groupColumns, aggregates(measure.kind()), filters, groupBy,
+                        query.periodStarts().isEmpty() ? "NULL::int" : "bucket", measure.source(),
+                        segmentColumn(query, " COLLATE \"C\""),
+                        measure.kind() == Measure.Kind.DISTINCT_QUOTIENT ? "t.person_id" : "t.ticket_id");
     }
 
     /**

@@ -67,8 +67,6 @@ public class ReadPoolProducer {
         connect.setMetricsName(APPLICATION_NAME);
         PoolOptions pool = new PoolOptions().setName(APPLICATION_NAME)
                 .setMaxSize(config.getOptionalValue("quarkus.datasource.reactive.max-size", Integer.class).orElse(20));
-        config.getOptionalValue("quarkus.datasource.reactive.max-wait-queue-size", Integer.class)
-                .ifPresent(pool::setMaxWaitQueueSize);
         LOG.infof("Metric queries read from %s:%d/%s (supportpulse.metrics.read.url)", connect.getHost(),
                 connect.getPort(), connect.getDatabase());
         return Pool.newInstance(PgBuilder.pool().with(pool).connectingTo(connect).using(vertx).build());

@@ -49,6 +49,12 @@ public class Watermarks {
         return read;
     }
 
+    /** Drops the shared read, after a change made here (an SLA policy) that the next request must see. */
+    public void forget() {
+        recent = null;
+        latest = null;
+    }
+
     /**
      * The watermark of a read that started less than the maximum age ago and has completed, without waiting; null when
      * there is none, in which case a read starts in the background so that the next caller finds one.

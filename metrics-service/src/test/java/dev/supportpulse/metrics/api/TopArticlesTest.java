@@ -66,6 +66,8 @@ class TopArticlesTest {
                 .body("data.topArticles[0].meanSecondsOnPage", equalTo(70.0))
                 .body("data.topArticles[0].upVotes", equalTo(2)).body("data.topArticles[0].votes", equalTo(3))
                 .body("data.topArticles[0].helpfulness", closeTo(200.0 / 3, 1e-9))
+                // KB2's second view has no seconds on page: not a sample (10 s, not 5 s).
+                .body("data.topArticles[1].meanSecondsOnPage", equalTo(10.0))
                 .body("data.topArticles[3].bounceRate", nullValue())
                 .body("data.topArticles[3].helpfulness", equalTo(0.0));
     }
