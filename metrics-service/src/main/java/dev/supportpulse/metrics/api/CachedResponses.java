@@ -34,7 +34,7 @@ import dev.supportpulse.support.GraphQLResponseCache;
  * policy change moves the watermark, so freshness is the answer cache's own. Not kept: mutations, answers with errors,
  * answers that the clock alone can change (marked by {@link MetricQueries}), and answers for a token whose {@code exp}
  * has passed. A request is only served from here when a watermark read younger than
- * {@code supportpulse.metrics.watermark-max-age} is at hand (one is read every max age); otherwise it executes.
+ * {@code supportpulse.metrics.watermark-max-age} is at hand (one is read every half max age); otherwise it executes.
  */
 @Singleton
 public class CachedResponses implements GraphQLResponseCache {
@@ -72,13 +72,14 @@ public class CachedResponses implements GraphQLResponseCache {
     private final Counter misses;
 
     /**
-     * Keeps a watermark read younger than its maximum age at hand while the cache is on, one small read per maximum
-     * age: a dashboard refreshing every half minute then finds one too, and is answered without executing.
+     * Keeps a watermark read younger than its maximum age at hand while the cache is on, one small read per half the
+     * maximum age (so that a read's age stays under it, the read's own time included): a dashboard refreshing every
+     * half minute then finds one too, and is answered without executing.
      */
     void keepTheWatermarkAtHand(@Observes StartupEvent started, Vertx vertx, MetricsConfig metrics) {
-        long period = metrics.watermarkMaxAge().toMillis();
+        long period = metrics.watermarkMaxAge().toMillis() / 2;
         if (capacityBytes > 0 && period > 0) {
-            vertx.setPeriodic(period, timer -> watermarks.current().subscribe().with(watermark -> {
+            vertx.setPeriodic(period, timer -> watermarks.refresh().subscribe().with(watermark -> {
             }, failure -> {
                 // The database is away: requests execute, and report it.
             }));

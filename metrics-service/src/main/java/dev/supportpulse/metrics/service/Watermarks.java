@@ -42,6 +42,15 @@ public class Watermarks {
         if (shared != null && now - readAt < maxAgeNanos) {
             return shared;
         }
+        return read(now);
+    }
+
+    /** Reads the watermark now, whatever the age of the shared read; the requests after it share this one. */
+    public Uni<String> refresh() {
+        return maxAgeNanos == 0 ? repository.watermark() : read(System.nanoTime());
+    }
+
+    private Uni<String> read(long now) {
         Uni<String> read = repository.watermark().invoke(watermark -> latest = new Read(watermark, now)).onFailure()
                 .invoke(failure -> recent = null).memoize().atLeast(Duration.ofNanos(maxAgeNanos));
         readAt = now;
