@@ -1,9 +1,5 @@
 package dev.supportpulse.metrics.repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.supportpulse.metrics.model.Measure;
@@ -23,26 +19,8 @@ final class CostQueries {
 
     static String sql(MetricQuery query, List<Object> parameters) {
         Measure measure = query.metric().measure();
-        List<OffsetDateTime> starts = new ArrayList<>();
-        List<OffsetDateTime> ends = new ArrayList<>();
-        for (int i = 0; i < query.periodStarts().size(); i++) {
-            starts.add(shifted(query.periodStarts().get(i), query));
-            ends.add(shifted(query.periodEnds().get(i), query));
-        }
-        starts.add(shifted(query.from(), query));
-        ends.add(shifted(query.to(), query));
-        parameters.add(starts.toArray(OffsetDateTime[]::new));
-        parameters.add(ends.toArray(OffsetDateTime[]::new));
+        WindowGrouping grouping = WindowGrouping.bindWindows(query, parameters);
         parameters.add(query.zone());
-        int totalBucket = starts.size();
-
-        List<String> dimensions = query.groupBy().stream().map(MetricRepository::column).toList();
-        String groupColumns = dimensions.stream().map(d -> ", " + d + "::text").reduce("", String::concat);
-        String dimensionList = String.join(", ", dimensions);
-        String groupBy = dimensions.isEmpty() ? "bucket" : "GROUPING SETS ((bucket, " + dimensionList + "), (bucket))";
-        String totalFlag = dimensions.isEmpty() ? "bucket = " + totalBucket : "GROUPING(" + dimensionList + ") <> 0";
-        String having = dimensions.isEmpty() ? "true"
-                : "GROUPING(" + dimensionList + ") = 0 OR bucket = " + totalBucket;
         return """
                 WITH windows AS (
                     SELECT s, e, i::int AS bucket
@@ -72,12 +50,9 @@ final class CostQueries {
                 WHERE %7$s
                 GROUP BY %8$s
                 HAVING %9$s
-                """.formatted(measure.expression(), measure.source(), measure.anchor(), measure.condition(), totalFlag,
-                groupColumns, MetricRepository.filters(query, parameters), groupBy, having);
+                """.formatted(measure.expression(), measure.source(), measure.anchor(), measure.condition(),
+                grouping.totalFlag(), grouping.groupColumns(), MetricRepository.filters(query, parameters),
+                grouping.groupBy(), grouping.having());
     }
 
-    /** A window boundary, moved back by a comparison's shift. */
-    private static OffsetDateTime shifted(Instant instant, MetricQuery query) {
-        return OffsetDateTime.ofInstant(instant.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC);
-    }
 }

@@ -1,9 +1,5 @@
 package dev.supportpulse.metrics.repository;
 
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import dev.supportpulse.metrics.model.Measure;
@@ -22,26 +18,7 @@ final class CustomerBaseQueries {
     }
 
     static String sql(MetricQuery query, List<Object> parameters) {
-        List<OffsetDateTime> starts = new ArrayList<>();
-        List<OffsetDateTime> ends = new ArrayList<>();
-        for (int i = 0; i < query.periodStarts().size(); i++) {
-            starts.add(shifted(query.periodStarts().get(i), query));
-            ends.add(shifted(query.periodEnds().get(i), query));
-        }
-        starts.add(shifted(query.from(), query));
-        ends.add(shifted(query.to(), query));
-        parameters.add(starts.toArray(OffsetDateTime[]::new));
-        parameters.add(ends.toArray(OffsetDateTime[]::new));
-        int totalBucket = starts.size();
-
-        List<String> dimensions = query.groupBy().stream().map(MetricRepository::column).toList();
-        String groupColumns = dimensions.stream().map(d -> ", " + d + "::text").reduce("", String::concat);
-        String dimensionList = String.join(", ", dimensions);
-        // As the snapshot statement: the groups in every window, and the ungrouped last window as the total.
-        String groupBy = dimensions.isEmpty() ? "bucket" : "GROUPING SETS ((bucket, " + dimensionList + "), (bucket))";
-        String totalFlag = dimensions.isEmpty() ? "bucket = " + totalBucket : "GROUPING(" + dimensionList + ") <> 0";
-        String having = dimensions.isEmpty() ? "true"
-                : "GROUPING(" + dimensionList + ") = 0 OR bucket = " + totalBucket;
+        WindowGrouping grouping = WindowGrouping.bindWindows(query, parameters);
         String revenue = query.metric().measure().kind() == Measure.Kind.LIFETIME_VALUE ? """
                 (SELECT coalesce(sum(r.amount), 0) FROM metrics.business_events r
                  WHERE r.type = 'customer.revenue' AND r.customer_id = c.customer_id AND r.occurred_at < w.e)::float8"""
@@ -70,8 +47,9 @@ final class CustomerBaseQueries {
                 WHERE %5$s
                 GROUP BY %6$s
                 HAVING %7$s
-                """.formatted(revenue, totalFlag, groupColumns, aggregates(query.metric().measure().kind()),
-                MetricRepository.filters(query, parameters), groupBy, having);
+                """.formatted(revenue, grouping.totalFlag(), grouping.groupColumns(),
+                aggregates(query.metric().measure().kind()), MetricRepository.filters(query, parameters),
+                grouping.groupBy(), grouping.having());
     }
 
     /** Columns: sample size, value, numerator, denominator, mean, median, p90; over customers created before w.e. */
@@ -93,8 +71,4 @@ final class CustomerBaseQueries {
         };
     }
 
-    /** A window boundary, moved back by a comparison's shift. */
-    private static OffsetDateTime shifted(Instant instant, MetricQuery query) {
-        return OffsetDateTime.ofInstant(instant.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC);
-    }
 }

@@ -137,17 +137,9 @@ public class MetricRepository {
         }
         instants.add(OffsetDateTime.ofInstant(query.to().minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));
         parameters.add(instants.toArray(OffsetDateTime[]::new));
-        int totalBucket = instants.size();
         Measure measure = query.metric().measure();
-        List<String> dimensions = query.groupBy().stream().map(MetricRepository::column).toList();
-        String groupColumns = dimensions.stream().map(d -> ", " + d + "::text").reduce("", String::concat);
-        String dimensionList = String.join(", ", dimensions);
-        // Without dimensions: one row per instant, the last being the total. With them: the groups at each instant,
-        // and the ungrouped count at the last instant as the total.
-        String groupBy = dimensions.isEmpty() ? "bucket" : "GROUPING SETS ((bucket, " + dimensionList + "), (bucket))";
-        String totalFlag = dimensions.isEmpty() ? "bucket = " + totalBucket : "GROUPING(" + dimensionList + ") <> 0";
-        String having = dimensions.isEmpty() ? "true"
-                : "GROUPING(" + dimensionList + ") = 0 OR bucket = " + totalBucket;
+        // The groups at each instant, and the ungrouped count at the last instant (the range's end) as the total.
+        WindowGrouping grouping = WindowGrouping.of(query, instants.size());
         return """
                 WITH at_end AS (
                     SELECT least(e, now()) AS at, i::int AS bucket
@@ -171,8 +163,8 @@ public class MetricRepository {
                 WHERE %6$s
                 GROUP BY %4$s
                 HAVING %7$s
-                """.formatted(measure.agent(), measure.condition(), totalFlag, groupBy, groupColumns,
-                filters(query, parameters), having, segmentColumn(query, ""));
+                """.formatted(measure.agent(), measure.condition(), grouping.totalFlag(), grouping.groupBy(),
+                grouping.groupColumns(), filters(query, parameters), grouping.having(), segmentColumn(query, ""));
     }
 
     /**
