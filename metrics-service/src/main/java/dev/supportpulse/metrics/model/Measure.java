@@ -133,9 +133,14 @@ public record Measure(String source, String anchor, String agent, String conditi
                 Kind.DISTINCT_TICKETS, null);
     }
 
-    /** A duration per row of a per-event table, anchored at that event. */
+    /**
+     * A duration per row of a per-event table, anchored at that event, for tables whose rows the projection writes only
+     * for created tickets (ticket_replies). The ticket then only brings the dimensions: joined LEFT on its key, so that
+     * PostgreSQL drops the join when no dimension is grouped or filtered (at a million tickets, REPLY_TIME over 30 days
+     * took 835 ms with the join, which read every ticket, and 328 ms without).
+     */
     static Measure eventDuration(String eventTable, String anchor, String agent, String seconds) {
-        return ofTickets(eventTable + " e JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, CREATED + "true",
+        return ofTickets(eventTable + " e LEFT JOIN " + TICKETS + " USING (ticket_id)", anchor, agent, "true",
                 Kind.DURATION, seconds);
     }
 

@@ -25,13 +25,14 @@ public class SurveyProjectionRepository {
             SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = 'surveys' FOR UPDATE
             """;
 
-    // Rows below the oldest running transaction's id are final: no change can appear before them later. An
+    // Rows below the oldest running transaction's id are final: no change can appear before them later (the bound read
+    // once, by a subquery: pg_current_snapshot() is volatile, and costly per row under load). An
     // invitation and its response are two changes; both name the invitation, which is read once, whole, as it is now.
     private static final String PROJECT_BATCH = """
             WITH batch AS (
                 SELECT txid, seq, invitation_id FROM survey.change_log
                 WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
-                  AND txid < pg_snapshot_xmin(pg_current_snapshot())
+                  AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
                 ORDER BY txid, seq
                 LIMIT $3),
             upserted AS (

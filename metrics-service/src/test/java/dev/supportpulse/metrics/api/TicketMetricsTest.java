@@ -144,6 +144,23 @@ class TicketMetricsTest {
     }
 
     @Test
+    void replyTimeBySliceTakesTheTicketsDimensionsAndWaitsForTheCreation() {
+        // A reply to T9, whose ticket.created has not arrived, is in no sample. By channel: chat T2 3600, 1800 → 2700;
+        // email T1 1800, T3 0 → 900. Filtered to region NA: T2 only.
+        log.appendAndProject(event("ticket.customer_replied", "2026-03-02T15:00:00Z").ticket("T9"),
+                event("ticket.agent_replied", "2026-03-02T15:30:00Z").ticket("T9").agent("A1"));
+        query("{ byChannel: metric(metric: REPLY_TIME, " + MARCH_2_TO_4 + ", groupBy: [CHANNEL]) {"
+                + " total { sampleSize } series { group { value } value { value sampleSize } } }"
+                + " na: metric(metric: REPLY_TIME, " + MARCH_2_TO_4
+                + ", filter: [{dimension: REGION, values: [\"NA\"]}])" + " { total { value sampleSize } } }")
+                        .body("errors", nullValue()).body("data.byChannel.total.sampleSize", equalTo(4))
+                        .body("data.byChannel.series.group.value.flatten()", contains("chat", "email"))
+                        .body("data.byChannel.series.value.value", contains(2700.0, 900.0))
+                        .body("data.byChannel.series.value.sampleSize", contains(2, 2))
+                        .body("data.na.total.sampleSize", equalTo(2)).body("data.na.total.value", equalTo(2700.0));
+    }
+
+    @Test
     void severalMessagesBeforeOneReplyAreMeasuredFromTheFirst() {
         log.appendAndProject(event("ticket.created", "2026-03-02T13:00:00Z").ticket("R1").channel("chat"),
                 event("ticket.agent_replied", "2026-03-02T13:10:00Z").ticket("R1").agent("A9"),
