@@ -21,6 +21,7 @@ import dev.supportpulse.metrics.model.RollupMeasure;
 final class RollupQueries {
 
     private static final long HOUR = 3600;
+    private static final long DAY = 86400;
 
     private RollupQueries() {
     }
@@ -40,7 +41,7 @@ final class RollupQueries {
                     return null;
                 }
             }
-            return snapshotSql(query, measure, dimension, parameters);
+            return snapshotSql(query, measure, dimension, parameters, now);
         }
         Instant from = query.from().minusSeconds(query.shiftSeconds());
         Instant to = query.to().minusSeconds(query.shiftSeconds());
@@ -83,12 +84,15 @@ final class RollupQueries {
         }
         String value = valueFilter(query, dimension, parameters);
         String grouping = dimension == null ? "NULL::text" : column(dimension);
+        List<Instant> cuts = new ArrayList<>(List.of(from, wholeHoursEnd));
+        query.periodStarts().forEach(start -> cuts.add(start.minusSeconds(query.shiftSeconds())));
+        parameters.add(splitDays(cuts));
         StringBuilder rows = new StringBuilder("""
                 SELECT r.hour AS at, r.value AS grp, %1$s AS num, %2$s AS den
-                FROM metrics.ticket_rollup r
-                WHERE r.dimension = '%3$s' AND r.hour >= $1::timestamptz AND r.hour < $2::timestamptz
-                  AND %4$s
-                """.formatted(over("r.", measure.numerator()), over("r.", denominator(measure)), name(dimension),
+                FROM %3$s
+                WHERE %4$s
+                """.formatted(over("r.", measure.numerator()), over("r.", denominator(measure)),
+                rollupRows(name(dimension), "$1::timestamptz", "$2::timestamptz", "$" + parameters.size()),
                 value.replace("{value}", "r.value")));
         if (!to.equals(wholeHoursEnd)) {
             rows.append("UNION ALL\n")
@@ -132,10 +136,18 @@ final class RollupQueries {
      * opened − closed of every rollup hour before the instant's whole hour, plus the contributions since that hour.
      */
     private static String snapshotSql(MetricQuery query, RollupMeasure measure, Dimension dimension,
-            List<Object> parameters) {
+            List<Object> parameters, Instant now) {
         List<Instant> instants = instants(query);
         parameters.add(instants.stream().map(RollupQueries::utc).toArray(OffsetDateTime[]::new));
         int totalBucket = instants.size();
+        // The statement caps the instants at its own now(), a moment after this one: the days of both sides of the
+        // coming hour are read by hour too.
+        List<Instant> cuts = new ArrayList<>();
+        instants.forEach(instant -> cuts.add(instant.isBefore(now) ? instant : now));
+        cuts.add(now.plus(1, ChronoUnit.HOURS));
+        parameters.add(splitDays(cuts));
+        String rollupRows = rollupRows(name(dimension), "'-infinity'::timestamptz", "(SELECT max(hour) FROM cuts)",
+                "$" + parameters.size());
         String value = valueFilter(query, dimension, parameters);
         String grouping = dimension == null ? "NULL::text" : column(dimension);
         boolean grouped = dimension != null && !query.groupBy().isEmpty();
@@ -149,8 +161,8 @@ final class RollupQueries {
                 segments AS (
                     SELECT width_bucket(r.hour, (SELECT array_agg(hour ORDER BY bucket) FROM cuts)) AS segment,
                            r.value AS grp, sum(%1$s) AS delta
-                    FROM metrics.ticket_rollup r
-                    WHERE r.dimension = '%2$s' AND r.hour < (SELECT max(hour) FROM cuts) AND %3$s
+                    FROM %2$s
+                    WHERE %3$s
                     GROUP BY 1, 2),
                 recent AS (
                     SELECT c.at, %4$s AS grp, %5$s AS delta
@@ -166,10 +178,40 @@ final class RollupQueries {
                 FROM open
                 GROUP BY %10$s
                 HAVING %11$s AND sum(delta) <> 0
-                """.formatted(over("r.", measure.numerator()), name(dimension), value.replace("{value}", "r.value"),
+                """.formatted(over("r.", measure.numerator()), rollupRows, value.replace("{value}", "r.value"),
                 dimension == null ? "NULL::text" : "c." + grouping, over("c.", measure.numerator()),
                 contributionsSince("(SELECT min(hour) FROM cuts WHERE at <> hour)"),
                 value.replace("{value}", "c." + grouping), totalFlag, grouped ? ", grp::text" : "", groupBy, having);
+    }
+
+    /**
+     * The rollup's rows of one dimension from {@code from} to {@code to} (SQL) as {@code r}: hour, value and counters.
+     * A UTC day is one row of the daily level, unless it is among {@code splitDays} (SQL, an array): those are read by
+     * hour, so that a cut inside such a day sees the hours on each side of it.
+     */
+    private static String rollupRows(String dimension, String from, String to, String splitDays) {
+        return """
+                (SELECT d.day AS hour, d.value, %1$s
+                 FROM metrics.ticket_rollup_daily d
+                 WHERE d.dimension = '%2$s' AND d.day >= %3$s AND d.day < %4$s AND d.day <> ALL (%5$s::timestamptz[])
+                 UNION ALL
+                 SELECT h.hour, h.value, %6$s
+                 FROM unnest(%5$s::timestamptz[]) AS s(day)
+                 JOIN metrics.ticket_rollup h
+                   ON h.dimension = '%2$s' AND h.hour >= s.day AND h.hour < s.day + interval '24 hours'
+                 WHERE h.hour >= %3$s AND h.hour < %4$s) r""".formatted(prefixed("d."), dimension, from, to, splitDays,
+                prefixed("h."));
+    }
+
+    private static String prefixed(String prefix) {
+        return TicketContributions.eachCounter(prefix + "%1$s", ", ");
+    }
+
+    /** The UTC days that the cuts split (those not at midnight), each once. */
+    private static OffsetDateTime[] splitDays(List<Instant> cuts) {
+        return cuts.stream().filter(cut -> cut.getEpochSecond() % DAY != 0 || cut.getNano() != 0)
+                .map(cut -> cut.truncatedTo(ChronoUnit.DAYS)).distinct().sorted().map(RollupQueries::utc)
+                .toArray(OffsetDateTime[]::new);
     }
 
     /**

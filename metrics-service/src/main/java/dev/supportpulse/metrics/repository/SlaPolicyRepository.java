@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.metrics.model.SlaPolicy;
+import dev.supportpulse.metrics.repository.TicketContributions.Level;
 
 /** The SLA policies, one per priority, and the rollup's SLA outcomes, which follow them. */
 @ApplicationScoped
@@ -27,10 +28,15 @@ public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, Str
      * applies to past tickets too.
      */
     public Uni<Void> recomputeSlaRollup() {
-        return getSession()
-                .flatMap(session -> session.createNativeQuery(TicketContributions.clearSlaOutcomes()).executeUpdate()
+        return getSession().flatMap(
+                session -> session.createNativeQuery(TicketContributions.clearSlaOutcomes(Level.HOURS)).executeUpdate()
                         .flatMap(cleared -> session
-                                .createNativeQuery(TicketContributions.addToRollup(TicketContributions.slaOutcomes()))
+                                .createNativeQuery(
+                                        TicketContributions.addToRollup(TicketContributions.slaOutcomes(), Level.HOURS))
+                                .executeUpdate())
+                        .flatMap(hours -> session.createNativeQuery(TicketContributions.clearSlaOutcomes(Level.DAYS))
+                                .executeUpdate())
+                        .flatMap(cleared -> session.createNativeQuery(TicketContributions.copySlaOutcomesToDays())
                                 .executeUpdate()))
                 .replaceWithVoid();
     }

@@ -82,28 +82,46 @@ final class TicketContributions {
         return SELECT.formatted(tickets, spans);
     }
 
+    /** The rollup's two levels: UTC hours, and UTC days (the hours summed). */
+    enum Level {
+        HOURS("metrics.ticket_rollup", "hour", "hour"),
+        DAYS("metrics.ticket_rollup_daily", "day", "date_trunc('day', hour, 'UTC')");
+
+        final String table;
+        final String column;
+        /** The level's time of a contribution, from its {@code hour}. */
+        final String of;
+
+        Level(String table, String column, String of) {
+            this.table = table;
+            this.column = column;
+            this.of = of;
+        }
+    }
+
     /**
-     * Adds signed contributions (columns sign, hour, team_id, channel, region, type, priority and the counters) to the
-     * rollup: to the all-tickets row and to the row of each dimension's value. Sums that come to zero (a ticket's old
-     * and new contributions alike) change nothing and are left out.
+     * Adds signed contributions (columns sign, hour, team_id, channel, region, type, priority and the counters) to one
+     * level of the rollup: to the all-tickets row and to the row of each dimension's value. Sums that come to zero (a
+     * ticket's old and new contributions alike) change nothing and are left out.
      */
-    static String addToRollup(String source) {
+    static String addToRollup(String source, Level level) {
         return """
-                INSERT INTO metrics.ticket_rollup AS r (dimension, value, hour, %1$s)
+                INSERT INTO %6$s AS r (dimension, value, %7$s, %1$s)
                 SELECT CASE WHEN GROUPING(team_id) = 0 THEN 'team' WHEN GROUPING(channel) = 0 THEN 'channel'
                             WHEN GROUPING(region) = 0 THEN 'region' WHEN GROUPING(type) = 0 THEN 'type'
                             WHEN GROUPING(priority) = 0 THEN 'priority' ELSE '' END,
                        CASE WHEN GROUPING(team_id) = 0 THEN team_id WHEN GROUPING(channel) = 0 THEN channel
                             WHEN GROUPING(region) = 0 THEN region WHEN GROUPING(type) = 0 THEN type
                             WHEN GROUPING(priority) = 0 THEN priority END,
-                       hour, %2$s
+                       %8$s, %2$s
                 FROM %3$s c
-                GROUP BY GROUPING SETS ((hour), (hour, team_id), (hour, channel), (hour, region), (hour, type),
-                                       (hour, priority))
+                GROUP BY GROUPING SETS ((%8$s), (%8$s, team_id), (%8$s, channel), (%8$s, region), (%8$s, type),
+                                       (%8$s, priority))
                 HAVING %4$s
-                ON CONFLICT (dimension, value, hour) DO UPDATE SET %5$s
+                ON CONFLICT (dimension, value, %7$s) DO UPDATE SET %5$s
                 """.formatted(COUNTERS, eachCounter("sum(sign * %1$s)", ", "), source,
-                eachCounter("sum(sign * %1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "));
+                eachCounter("sum(sign * %1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "),
+                level.table, level.column, level.of);
     }
 
     /** The counters that follow the SLA policies. */
@@ -127,9 +145,22 @@ final class TicketContributions {
                 each(SLA_COUNTERS, "c.%1$s <> 0", " OR "));
     }
 
-    /** Sets the rollup's SLA outcomes to 0, before {@link #slaOutcomes()} are added again. */
-    static String clearSlaOutcomes() {
-        return "UPDATE metrics.ticket_rollup SET " + each(SLA_COUNTERS, "%1$s = 0", ", ") + " WHERE "
+    /** The days' SLA outcomes as the sums of their hours', after the hours' were recomputed. */
+    static String copySlaOutcomesToDays() {
+        return """
+                INSERT INTO metrics.ticket_rollup_daily AS r (dimension, value, day, %1$s)
+                SELECT dimension, value, date_trunc('day', hour, 'UTC'), %2$s
+                FROM metrics.ticket_rollup
+                GROUP BY 1, 2, 3
+                HAVING %3$s
+                ON CONFLICT (dimension, value, day) DO UPDATE SET %4$s
+                """.formatted(String.join(", ", SLA_COUNTERS), each(SLA_COUNTERS, "sum(%1$s)", ", "),
+                each(SLA_COUNTERS, "sum(%1$s) <> 0", " OR "), each(SLA_COUNTERS, "%1$s = excluded.%1$s", ", "));
+    }
+
+    /** Sets one level's SLA outcomes to 0, before {@link #slaOutcomes()} are added again. */
+    static String clearSlaOutcomes(Level level) {
+        return "UPDATE " + level.table + " SET " + each(SLA_COUNTERS, "%1$s = 0", ", ") + " WHERE "
                 + each(SLA_COUNTERS, "%1$s <> 0", " OR ");
     }
 

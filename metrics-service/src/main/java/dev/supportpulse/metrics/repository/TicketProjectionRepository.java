@@ -457,7 +457,11 @@ public class TicketProjectionRepository {
 
     // Old and new contributions of a ticket whose anchors and dimensions did not change cancel out: most touches (a
     // reply, an assignment) leave the rollup as it was.
-    private static final String APPLY_ROLLUP_DELTA = TicketContributions.addToRollup("rollup_delta");
+    private static final String APPLY_ROLLUP_DELTA = TicketContributions.addToRollup("rollup_delta",
+            TicketContributions.Level.HOURS);
+
+    private static final String APPLY_DAILY_ROLLUP_DELTA = TicketContributions.addToRollup("rollup_delta",
+            TicketContributions.Level.DAYS);
 
     private static final String MOVE_CURSOR = """
             UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
@@ -502,7 +506,7 @@ public class TicketProjectionRepository {
                 : run(connection, CREATE_STAGE, STAGE_TICKET_EVENTS, copyFacts("old"), CREATE_ROLLUP_DELTA,
                         RECOMPUTE_TICKETS, RECOMPUTE_REPLIES, RECOMPUTE_MESSAGES, RECOMPUTE_REASSIGNMENTS,
                         RECOMPUTE_RESOLVED_SPANS, RECOMPUTE_REOPENS, copyFacts("new"), ADD_NEW_CONTRIBUTIONS,
-                        APPLY_ROLLUP_DELTA);
+                        APPLY_ROLLUP_DELTA, APPLY_DAILY_ROLLUP_DELTA);
         if (batch.getLong("contacts") > 0) {
             recompute = recompute.flatMap(done -> run(connection, RECOMPUTE_CONTACTS));
         }

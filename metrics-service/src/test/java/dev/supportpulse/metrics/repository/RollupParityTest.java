@@ -33,9 +33,9 @@ import dev.supportpulse.metrics.support.EventLog;
 import dev.supportpulse.metrics.support.GraphQl;
 
 /**
- * The hourly rollup answers exactly what the per-ticket facts answer: every metric it serves, sliced every way it
- * serves, over past days in Europe/Stockholm, over a range that ends in the current hour, and as snapshots capped at
- * now. Each pair is first checked to be one the rollup really answers.
+ * The rollup (hours, and whole UTC days) answers exactly what the per-ticket facts answer: every metric it serves,
+ * sliced every way it serves, over past days in Europe/Stockholm and in UTC, over a range that ends in the current
+ * hour, and as snapshots capped at now. Each pair is first checked to be one the rollup really answers.
  */
 @QuarkusTest
 class RollupParityTest {
@@ -121,6 +121,25 @@ class RollupParityTest {
     }
 
     @Test
+    void wholeUtcDaysReadFromTheDailyLevelGiveTheSameAnswers() {
+        // UTC days and weeks cut at midnight UTC: every day is one row of the daily level. Stockholm's weeks cut at
+        // 23:00 or 22:00 UTC: the days they start in are read by hour, the others by day.
+        Instant from = Instant.parse("2026-03-23T00:00:00Z");
+        Instant to = Instant.parse("2026-04-06T00:00:00Z");
+        Instant stockholmFrom = ZonedDateTime.of(2026, 3, 23, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        Instant stockholmTo = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        List<Instant> stockholmWeeks = List.of(stockholmFrom,
+                ZonedDateTime.of(2026, 3, 30, 0, 0, 0, 0, STOCKHOLM).toInstant());
+        for (Metric metric : rollupMetrics()) {
+            for (Slice slice : slices()) {
+                compare(query(metric, from, to, utcDays(from, to), slice, 0));
+                compare(query(metric, from, to, List.of(from, from.plus(Duration.ofDays(7))), slice, 0));
+                compare(query(metric, stockholmFrom, stockholmTo, stockholmWeeks, slice, 0));
+            }
+        }
+    }
+
+    @Test
     void aComparisonShiftedByWholeHoursGivesTheSameAnswers() {
         Instant from = ZonedDateTime.of(2026, 3, 30, 0, 0, 0, 0, STOCKHOLM).toInstant();
         Instant to = ZonedDateTime.of(2026, 4, 2, 0, 0, 0, 0, STOCKHOLM).toInstant();
@@ -138,9 +157,12 @@ class RollupParityTest {
                 + "resolutionSeconds: 864000) { priority } }").body("errors", nullValue());
         Instant from = ZonedDateTime.of(2026, 3, 26, 0, 0, 0, 0, STOCKHOLM).toInstant();
         Instant to = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        Instant utcFrom = Instant.parse("2026-03-26T00:00:00Z");
+        Instant utcTo = Instant.parse("2026-04-06T00:00:00Z");
         for (Metric metric : List.of(Metric.SLA_FIRST_RESPONSE_RATE, Metric.SLA_RESOLUTION_RATE)) {
             for (Slice slice : slices()) {
                 compare(query(metric, from, to, days(from, to), slice, 0));
+                compare(query(metric, utcFrom, utcTo, utcDays(utcFrom, utcTo), slice, 0));
             }
         }
     }
@@ -221,6 +243,14 @@ class RollupParityTest {
         List<Instant> starts = new ArrayList<>();
         for (ZonedDateTime day = from.atZone(STOCKHOLM); day.toInstant().isBefore(to); day = day.plusDays(1)) {
             starts.add(day.toInstant());
+        }
+        return starts;
+    }
+
+    private static List<Instant> utcDays(Instant from, Instant to) {
+        List<Instant> starts = new ArrayList<>();
+        for (Instant day = from; day.isBefore(to); day = day.plus(Duration.ofDays(1))) {
+            starts.add(day);
         }
         return starts;
     }

@@ -61,6 +61,19 @@ class TicketProjectionTest {
         long ticketCount = pool.query("SELECT count(*) FROM metrics.tickets WHERE created_at IS NOT NULL").execute()
                 .await().indefinitely().iterator().next().getLong(0);
         assertEquals(ticketCount > 0, rows > 0, "a created ticket contributes to the rollup");
+        String days = """
+                SELECT dimension, value, day, %s FROM metrics.ticket_rollup_daily WHERE %s
+                """.formatted(TicketContributions.COUNTERS, TicketContributions.eachCounter("%1$s <> 0", " OR "));
+        String hoursByDay = """
+                SELECT dimension, value, date_trunc('day', hour, 'UTC'), %s FROM metrics.ticket_rollup
+                GROUP BY 1, 2, 3 HAVING %s
+                """.formatted(TicketContributions.eachCounter("sum(%1$s)", ", "),
+                TicketContributions.eachCounter("sum(%1$s) <> 0", " OR "));
+        long dayDifferences = pool
+                .query("SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d"
+                        .formatted(days, hoursByDay))
+                .execute().await().indefinitely().iterator().next().getLong(0);
+        assertEquals(0, dayDifferences, "days of the daily level that are not the sums of their hours");
     }
 
     @Test
