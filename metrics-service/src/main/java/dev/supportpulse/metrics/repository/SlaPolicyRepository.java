@@ -13,13 +13,13 @@ import dev.supportpulse.metrics.repository.TicketContributions.Level;
 public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, String> {
 
     /**
-     * Takes the projection's turn for the current transaction (waiting for a batch in progress), so that the rollup
-     * does not move while its SLA outcomes are recomputed.
+     * Takes every partition's projection turn for the current transaction, in partition order (waiting for batches in
+     * progress), so that the rollup does not move while its SLA outcomes are recomputed.
      */
     public Uni<Void> holdProjection() {
-        return getSession().flatMap(session -> session
-                .createNativeQuery(
-                        "SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + TicketProjectionRepository.TURN + ")) turn")
+        return getSession().flatMap(session -> session.createNativeQuery("""
+                SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, %d) AS p) turns
+                """.formatted(TicketProjectionRepository.TURN, TicketProjectionRepository.PARTITIONS - 1))
                 .getSingleResult()).replaceWithVoid();
     }
 

@@ -102,7 +102,8 @@ final class TicketContributions {
     /**
      * Adds signed contributions (columns sign, hour, team_id, channel, region, type, priority and the counters) to one
      * level of the rollup: to the all-tickets row and to the row of each dimension's value. Sums that come to zero (a
-     * ticket's old and new contributions alike) change nothing and are left out.
+     * ticket's old and new contributions alike) change nothing and are left out. Rows are taken in key order, so that
+     * partitions projected at once wait for each other here rather than deadlock.
      */
     static String addToRollup(String source, Level level) {
         return """
@@ -118,6 +119,7 @@ final class TicketContributions {
                 GROUP BY GROUPING SETS ((%8$s), (%8$s, team_id), (%8$s, channel), (%8$s, region), (%8$s, type),
                                        (%8$s, priority))
                 HAVING %4$s
+                ORDER BY 1, 2, 3
                 ON CONFLICT (dimension, value, %7$s) DO UPDATE SET %5$s
                 """.formatted(COUNTERS, eachCounter("sum(sign * %1$s)", ", "), source,
                 eachCounter("sum(sign * %1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "),

@@ -17,14 +17,23 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TicketProjectionRepository {
 
-    /** The advisory lock whose holder may move the read models: the projection, or an SLA policy change. */
+    /**
+     * The partitions of the event log (metrics.projection_partition), projected at once, each in its own transactions
+     * with its own cursor; a migration sets them up.
+     */
+    public static final int PARTITIONS = 2;
+
+    /**
+     * The advisory locks whose holder may move a partition's read models, with the partition as second key: its
+     * projection, or an SLA policy change, which takes them all.
+     */
     static final String TURN = "hashtext('supportpulse.metrics.tickets')";
 
-    /** Only one replica projects at a time; the others find the lock taken and skip their turn. */
-    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ")";
+    /** One replica projects a partition at a time; the others find the lock taken and skip their turn. */
+    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ", $1)";
 
     private static final String READ_CURSOR = """
-            SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = 'tickets' FOR UPDATE
+            SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = $1 FOR UPDATE
             """;
 
     /**
@@ -55,6 +64,7 @@ public class TicketProjectionRepository {
             FROM ingest.event_log
             WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
               AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+              AND metrics.projection_partition(type, ticket_id, contact_id, event_id) = $4
             ORDER BY txid, seq
             LIMIT $3
             """;
@@ -465,7 +475,7 @@ public class TicketProjectionRepository {
 
     private static final String MOVE_CURSOR = """
             UPDATE metrics.projection_cursor SET last_txid = $1::text::xid8, last_seq = $2, updated_at = now()
-            WHERE name = 'tickets'
+            WHERE name = $3
             """;
 
     private final Pool pool;
@@ -474,30 +484,36 @@ public class TicketProjectionRepository {
         this.pool = pool;
     }
 
+    /** The cursor's name of a partition. */
+    public static String cursor(int partition) {
+        return "tickets/" + partition;
+    }
+
     /**
-     * Projects the next batch of committed events.
+     * Projects the next batch of committed events of one partition.
      *
      * @return how many events were projected: 0 when there was nothing new or another replica holds the turn
      */
-    public Uni<Integer> projectNextBatch(int batchEvents) {
-        return pool.withTransaction(connection -> connection.query(TAKE_TURN).execute()
+    public Uni<Integer> projectNextBatch(int partition, int batchEvents) {
+        return pool.withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(partition))
                 .map(rows -> rows.iterator().next().getBoolean(0))
                 .call(myTurn -> myTurn ? connection.query(TUNE).execute() : Uni.createFrom().nullItem())
-                .flatMap(myTurn -> myTurn ? projectWithLock(connection, batchEvents) : Uni.createFrom().item(0)));
+                .flatMap(myTurn -> myTurn ? projectWithLock(connection, partition, batchEvents)
+                        : Uni.createFrom().item(0)));
     }
 
-    private Uni<Integer> projectWithLock(SqlConnection connection, int batchEvents) {
-        return connection.query(READ_CURSOR).execute().map(rows -> rows.iterator().next())
-                .call(cursor -> run(connection, CREATE_BATCH))
+    private Uni<Integer> projectWithLock(SqlConnection connection, int partition, int batchEvents) {
+        return connection.preparedQuery(READ_CURSOR).execute(Tuple.of(cursor(partition)))
+                .map(rows -> rows.iterator().next()).call(cursor -> run(connection, CREATE_BATCH))
                 .call(cursor -> connection.preparedQuery(STAGE_BATCH)
-                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents)))
+                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents, partition)))
                 .call(cursor -> run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
                         STAGE_TOUCHED_CONTACTS))
                 .flatMap(cursor -> connection.query(BATCH_SUMMARY).execute()).map(rows -> rows.iterator().next())
-                .flatMap(batch -> apply(connection, batch));
+                .flatMap(batch -> apply(connection, partition, batch));
     }
 
-    private Uni<Integer> apply(SqlConnection connection, Row batch) {
+    private Uni<Integer> apply(SqlConnection connection, int partition, Row batch) {
         int events = batch.getLong("events").intValue();
         if (events == 0) {
             return Uni.createFrom().item(0);
@@ -527,7 +543,7 @@ public class TicketProjectionRepository {
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)
-                        .execute(Tuple.of(batch.getString("last_txid"), batch.getLong("last_seq"))))
+                        .execute(Tuple.of(batch.getString("last_txid"), batch.getLong("last_seq"), cursor(partition))))
                 .replaceWith(events);
     }
 

@@ -1,6 +1,8 @@
 package dev.supportpulse.metrics.service;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
@@ -19,9 +21,10 @@ import dev.supportpulse.metrics.repository.SurveyProjectionRepository;
 import dev.supportpulse.metrics.repository.TicketProjectionRepository;
 
 /**
- * Follows the event log and survey-service's change log: projects batch after batch while there is something new, then
- * polls at the configured interval. The two follow independently, so that one source missing (no database yet, an event
- * log or survey schema not created yet) holds back only its own metrics; each tries again at the next tick.
+ * Follows the event log (each of its partitions at once) and survey-service's change log: projects batch after batch
+ * while there is something new, then polls at the configured interval. They follow independently, so that one source
+ * missing (no database yet, an event log or survey schema not created yet) holds back only its own metrics; each tries
+ * again at the next tick.
  */
 @ApplicationScoped
 public class ProjectionService {
@@ -30,7 +33,8 @@ public class ProjectionService {
 
     private final MetricsConfig.Projection config;
     private final Vertx vertx;
-    private final Follower events;
+    /** One follower per partition of the event log, each on its own connection, so on its own core. */
+    private final List<Follower> events = new ArrayList<>();
     private final Follower surveys;
     private long timer = -1;
 
@@ -38,14 +42,18 @@ public class ProjectionService {
             MetricsConfig config, Vertx vertx) {
         this.config = config.projection();
         this.vertx = vertx;
-        this.events = new Follower("the event log", tickets::projectNextBatch);
+        for (int partition = 0; partition < TicketProjectionRepository.PARTITIONS; partition++) {
+            int projected = partition;
+            events.add(new Follower("partition " + partition + " of the event log",
+                    batch -> tickets.projectNextBatch(projected, batch)));
+        }
         this.surveys = new Follower("the survey change log", surveyChanges::projectNextBatch);
     }
 
     void start(@Observes StartupEvent event) {
         if (config.enabled()) {
             timer = vertx.setPeriodic(config.pollInterval().toMillis(), tick -> {
-                events.catchUpInBackground();
+                events.forEach(Follower::catchUpInBackground);
                 surveys.catchUpInBackground();
             });
         }
@@ -57,9 +65,16 @@ public class ProjectionService {
         }
     }
 
-    /** Projects events, then survey changes, until nothing new is left; completes with the number projected. */
+    /**
+     * Projects events (partition after partition), then survey changes, until nothing new is left; completes with the
+     * number projected.
+     */
     public Uni<Long> catchUp() {
-        return events.catchUp().flatMap(projected -> surveys.catchUp().map(more -> projected + more));
+        Uni<Long> projected = Uni.createFrom().item(0L);
+        for (Follower partition : events) {
+            projected = projected.flatMap(before -> partition.catchUp().map(more -> before + more));
+        }
+        return projected.flatMap(before -> surveys.catchUp().map(more -> before + more));
     }
 
     /** One source followed batch by batch, with its own turn and its own failure state. */

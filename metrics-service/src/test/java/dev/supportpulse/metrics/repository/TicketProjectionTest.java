@@ -3,8 +3,12 @@ package dev.supportpulse.metrics.repository;
 import static dev.supportpulse.metrics.support.Event.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 
@@ -13,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -29,6 +34,9 @@ class TicketProjectionTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    TicketProjectionRepository tickets;
 
     @BeforeEach
     void emptyLog() {
@@ -156,6 +164,53 @@ class TicketProjectionTest {
         assertEquals(1, t1.getInteger("reopens"));
         assertEquals(true, t1.getBoolean("escalated"));
         assertEquals(900, t1.getLong("work_seconds"));
+    }
+
+    @Test
+    void bothPartitionsProjectedAtOnceKeepEveryTicketAndTheRollupExact() {
+        // 40 tickets in four channels over three hours: both partitions get tickets, and their rollup rows (the same
+        // hours and channels, all-tickets rows alike) overlap. Small batches interleave the two transactions many
+        // times;
+        // a deadlock or a lost update fails the projection or the rollup check after each test.
+        String[] channels = { "email", "chat", "phone", "web" };
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String id = "P" + i;
+            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(4L * i);
+            events.add(event("ticket.created", created.toString()).ticket(id).channel(channels[i % 4])
+                    .team("team-" + (i % 2)));
+            events.add(
+                    event("ticket.agent_replied", created.plusMinutes(20).toString()).ticket(id).agent("A" + (i % 3)));
+            events.add(event("ticket.resolved", created.plusMinutes(50).toString()).ticket(id).agent("A" + (i % 3)));
+            if (i % 5 == 0) {
+                events.add(event("ticket.reopened", created.plusMinutes(70).toString()).ticket(id));
+            }
+        }
+        log.append(events.toArray(Event[]::new));
+        int[] perPartition = new int[TicketProjectionRepository.PARTITIONS];
+        int projected;
+        do {
+            List<Uni<Integer>> batches = new ArrayList<>();
+            for (int partition = 0; partition < perPartition.length; partition++) {
+                batches.add(tickets.projectNextBatch(partition, 7));
+            }
+            List<Integer> counts = Uni.join().all(batches).andFailFast().await().indefinitely();
+            projected = 0;
+            for (int partition = 0; partition < perPartition.length; partition++) {
+                perPartition[partition] += counts.get(partition);
+                projected += counts.get(partition);
+            }
+        } while (projected > 0);
+        for (int partition = 0; partition < perPartition.length; partition++) {
+            assertTrue(perPartition[partition] > 0, "partition " + partition + " projected some events");
+        }
+        assertEquals(events.size(), IntStream.of(perPartition).sum(), "each event projected once");
+        Row counted = pool.query("""
+                SELECT count(*) AS tickets, count(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved
+                FROM metrics.tickets
+                """).execute().await().indefinitely().iterator().next();
+        assertEquals(40L, counted.getLong("tickets"));
+        assertEquals(32L, counted.getLong("resolved"), "the 8 reopened tickets are open");
     }
 
     @Test

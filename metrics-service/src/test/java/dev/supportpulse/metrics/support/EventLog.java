@@ -58,7 +58,7 @@ public class EventLog {
      * are. The survey projection keeps its place ({@link SurveyLog#rewind()} moves it).
      */
     public void rewind() {
-        pool.query("UPDATE metrics.projection_cursor SET last_txid = '0', last_seq = 0 WHERE name = 'tickets'")
+        pool.query("UPDATE metrics.projection_cursor SET last_txid = '0', last_seq = 0 WHERE name LIKE 'tickets/%'")
                 .execute().await().indefinitely();
     }
 
@@ -81,7 +81,9 @@ public class EventLog {
 
     private static final String EVERYTHING_PROJECTED = """
             SELECT NOT EXISTS (SELECT 1 FROM ingest.event_log e, metrics.projection_cursor c
-                               WHERE c.name = 'tickets' AND (e.txid, e.seq) > (c.last_txid, c.last_seq))
+                               WHERE c.name = 'tickets/'
+                                              || metrics.projection_partition(e.type, e.ticket_id, e.contact_id, e.event_id)
+                                 AND (e.txid, e.seq) > (c.last_txid, c.last_seq))
                AND NOT EXISTS (SELECT 1 FROM survey.change_log l, metrics.projection_cursor c
                                WHERE c.name = 'surveys' AND (l.txid, l.seq) > (c.last_txid, c.last_seq))
             """;
