@@ -51,22 +51,31 @@ public class TicketProjectionRepository {
     // subquery (OFFSET 0 keeps it from being flattened into a join) or by "= ANY (ARRAY(...))", an index condition.
     // A join would let the planner hash the temporary table, which has no statistics, and scan the whole index.
     private static final String CREATE_BATCH = """
+            CREATE TEMP TABLE batch_window (txid xid8, seq bigint, ticket_id text, contact_id text, type text,
+                event_id text) ON COMMIT DROP;
             CREATE TEMP TABLE batch_events (txid xid8, seq bigint, ticket_id text, contact_id text, type text)
                 ON COMMIT DROP
             """;
 
-    // Rows below the oldest running transaction's id are final: no row can appear before them later. The bound is read
+    // The window: the next events of the whole log, which the cursor passes; the batch: those of the partition. Rows
+    // below the oldest running transaction's id are final: no row can appear before them later. The bound is read
     // once, by a subquery: pg_current_snapshot() is volatile, and taken per row it cost about 3 s of each 100,000-event
-    // batch while ingest-service was writing (a snapshot costs more the more sessions are running).
-    private static final String STAGE_BATCH = """
-            INSERT INTO batch_events
-            SELECT txid, seq, ticket_id, contact_id, type
+    // batch while ingest-service was writing (a snapshot costs more the more sessions are running). The partition is
+    // picked from the window, not in its scan: a filter there leads the planner to read the whole rest of the log.
+    private static final String STAGE_WINDOW = """
+            INSERT INTO batch_window
+            SELECT txid, seq, ticket_id, contact_id, type, event_id
             FROM ingest.event_log
             WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
               AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
-              AND metrics.projection_partition(type, ticket_id, contact_id, event_id) = $4
             ORDER BY txid, seq
             LIMIT $3
+            """;
+
+    private static final String STAGE_BATCH = """
+            INSERT INTO batch_events
+            SELECT txid, seq, ticket_id, contact_id, type FROM batch_window
+            WHERE metrics.projection_partition(type, ticket_id, contact_id, event_id) = $1
             """;
 
     /** The event types the self-service metrics are computed from. */
@@ -78,9 +87,9 @@ public class TicketProjectionRepository {
             + "'customer.churned', 'customer.revenue'";
 
     private static final String BATCH_SUMMARY = """
-            SELECT (SELECT count(*) FROM batch_events) AS events,
-                   (SELECT txid::text FROM batch_events ORDER BY txid DESC, seq DESC LIMIT 1) AS last_txid,
-                   (SELECT seq FROM batch_events ORDER BY txid DESC, seq DESC LIMIT 1) AS last_seq,
+            SELECT (SELECT count(*) FROM batch_window) AS events,
+                   (SELECT txid::text FROM batch_window ORDER BY txid DESC, seq DESC LIMIT 1) AS last_txid,
+                   (SELECT seq FROM batch_window ORDER BY txid DESC, seq DESC LIMIT 1) AS last_seq,
                    (SELECT count(*) FROM touched_tickets) AS tickets,
                    (SELECT count(*) FROM touched_contacts) AS contacts,
                    (SELECT count(*) FROM batch_events WHERE type = 'qa.review') AS reviews,
@@ -490,9 +499,10 @@ public class TicketProjectionRepository {
     }
 
     /**
-     * Projects the next batch of committed events of one partition.
+     * Projects the partition's events among the next {@code batchEvents} committed events of the log.
      *
-     * @return how many events were projected: 0 when there was nothing new or another replica holds the turn
+     * @return how many events of the log the partition's cursor went past, its own and others': 0 when there was
+     *         nothing new or another replica holds the turn
      */
     public Uni<Integer> projectNextBatch(int partition, int batchEvents) {
         return pool.withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(partition))
@@ -505,8 +515,9 @@ public class TicketProjectionRepository {
     private Uni<Integer> projectWithLock(SqlConnection connection, int partition, int batchEvents) {
         return connection.preparedQuery(READ_CURSOR).execute(Tuple.of(cursor(partition)))
                 .map(rows -> rows.iterator().next()).call(cursor -> run(connection, CREATE_BATCH))
-                .call(cursor -> connection.preparedQuery(STAGE_BATCH)
-                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents, partition)))
+                .call(cursor -> connection.preparedQuery(STAGE_WINDOW)
+                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents)))
+                .call(cursor -> connection.preparedQuery(STAGE_BATCH).execute(Tuple.of(partition)))
                 .call(cursor -> run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
                         STAGE_TOUCHED_CONTACTS))
                 .flatMap(cursor -> connection.query(BATCH_SUMMARY).execute()).map(rows -> rows.iterator().next())

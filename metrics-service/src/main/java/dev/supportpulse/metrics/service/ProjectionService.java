@@ -67,14 +67,15 @@ public class ProjectionService {
 
     /**
      * Projects events (partition after partition), then survey changes, until nothing new is left; completes with the
-     * number projected.
+     * number projected: the events of the log (each partition goes past all of them, projecting its own) and the survey
+     * changes.
      */
     public Uni<Long> catchUp() {
-        Uni<Long> projected = Uni.createFrom().item(0L);
-        for (Follower partition : events) {
-            projected = projected.flatMap(before -> partition.catchUp().map(more -> before + more));
+        Uni<Long> events = Uni.createFrom().item(0L);
+        for (Follower partition : this.events) {
+            events = events.flatMap(most -> partition.catchUp().map(passed -> Math.max(most, passed)));
         }
-        return projected.flatMap(before -> surveys.catchUp().map(more -> before + more));
+        return events.flatMap(passed -> surveys.catchUp().map(changes -> passed + changes));
     }
 
     /** One source followed batch by batch, with its own turn and its own failure state. */

@@ -81,9 +81,7 @@ public class EventLog {
 
     private static final String EVERYTHING_PROJECTED = """
             SELECT NOT EXISTS (SELECT 1 FROM ingest.event_log e, metrics.projection_cursor c
-                               WHERE c.name = 'tickets/'
-                                              || metrics.projection_partition(e.type, e.ticket_id, e.contact_id, e.event_id)
-                                 AND (e.txid, e.seq) > (c.last_txid, c.last_seq))
+                               WHERE c.name LIKE 'tickets/%' AND (e.txid, e.seq) > (c.last_txid, c.last_seq))
                AND NOT EXISTS (SELECT 1 FROM survey.change_log l, metrics.projection_cursor c
                                WHERE c.name = 'surveys' AND (l.txid, l.seq) > (c.last_txid, c.last_seq))
             """;
