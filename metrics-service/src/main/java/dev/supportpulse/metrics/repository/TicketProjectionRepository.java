@@ -529,11 +529,11 @@ public class TicketProjectionRepository {
         if (events == 0) {
             return Uni.createFrom().item(0);
         }
-        Uni<Void> recompute = batch.getLong("tickets") == 0 ? Uni.createFrom().voidItem()
+        boolean tickets = batch.getLong("tickets") > 0;
+        Uni<Void> recompute = !tickets ? Uni.createFrom().voidItem()
                 : run(connection, CREATE_STAGE, STAGE_TICKET_EVENTS, copyFacts("old"), CREATE_ROLLUP_DELTA,
                         RECOMPUTE_TICKETS, RECOMPUTE_REPLIES, RECOMPUTE_MESSAGES, RECOMPUTE_REASSIGNMENTS,
-                        RECOMPUTE_RESOLVED_SPANS, RECOMPUTE_REOPENS, copyFacts("new"), ADD_NEW_CONTRIBUTIONS,
-                        APPLY_ROLLUP_DELTA, APPLY_DAILY_ROLLUP_DELTA);
+                        RECOMPUTE_RESOLVED_SPANS, RECOMPUTE_REOPENS, copyFacts("new"), ADD_NEW_CONTRIBUTIONS);
         if (batch.getLong("contacts") > 0) {
             recompute = recompute.flatMap(done -> run(connection, RECOMPUTE_CONTACTS));
         }
@@ -551,6 +551,10 @@ public class TicketProjectionRepository {
         }
         if (batch.getLong("costs") > 0) {
             recompute = recompute.flatMap(done -> run(connection, INSERT_COSTS));
+        }
+        // The rollup rows last: the other partition waits for them until this transaction commits.
+        if (tickets) {
+            recompute = recompute.flatMap(done -> run(connection, APPLY_ROLLUP_DELTA, APPLY_DAILY_ROLLUP_DELTA));
         }
         return recompute
                 .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)
