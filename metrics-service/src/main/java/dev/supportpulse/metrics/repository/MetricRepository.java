@@ -75,7 +75,10 @@ public class MetricRepository {
      * Durations by point and in total, as two statements at once: each needs every sample sorted (exact percentiles),
      * and one statement would sort all the samples by point first, then the total's again (1.8 s for first response
      * time by agent by month at a million tickets). The points hash the samples into one array per point and sort each
-     * array alone; the total sorts all of them once, on another connection, so on another core.
+     * array alone; the total sorts all of them once, on another connection, so on another core. The two read two
+     * snapshots: a projection batch committed between them can leave that one answer's total with a few samples more
+     * than its points (the watermark has moved, so the next answer is computed afresh). Sharing one exported snapshot
+     * would make each request hold one connection while it waits for a second, which a busy pool can deadlock.
      */
     private Uni<List<AggregateRow>> percentilesByPointAndTotal(MetricQuery query) {
         List<Object> pointParameters = new ArrayList<>();

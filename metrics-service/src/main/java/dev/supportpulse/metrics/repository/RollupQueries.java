@@ -149,10 +149,11 @@ final class RollupQueries {
         List<Instant> instants = instants(query);
         parameters.add(instants.stream().map(RollupQueries::utc).toArray(OffsetDateTime[]::new));
         int totalBucket = instants.size();
-        // The statement caps the instants at its own now(), a moment after this one: the days of both sides of the
-        // coming hour are read by hour too.
+        // The statement caps the instants at the database's now(), which may be a little before or after this one:
+        // the days an hour either side of now are read by hour too.
         List<Instant> cuts = new ArrayList<>();
         instants.forEach(instant -> cuts.add(instant.isBefore(now) ? instant : now));
+        cuts.add(now.minus(1, ChronoUnit.HOURS));
         cuts.add(now.plus(1, ChronoUnit.HOURS));
         parameters.add(splitDays(cuts));
         String rollupRows = rollupRows(name(dimension), "'-infinity'::timestamptz", "(SELECT max(hour) FROM cuts)",
