@@ -36,8 +36,8 @@ public interface MetricsConfig {
     int maxPoints();
 
     /**
-     * Whether counts and rates are read from the hourly rollup where it can answer exactly (off: always from the
-     * per-ticket facts; the answers are the same, only slower).
+     * Whether counts and rates are read from the hourly and daily rollup where it can answer exactly (off: always from
+     * the per-ticket facts; the answers are the same, only slower).
      */
     @WithDefault("true")
     boolean rollupsEnabled();

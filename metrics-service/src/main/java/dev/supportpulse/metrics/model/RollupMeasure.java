@@ -3,9 +3,9 @@ package dev.supportpulse.metrics.model;
 import java.util.Map;
 
 /**
- * How a metric reads from the hourly rollup ({@code metrics.ticket_rollup}), where it can: the counters that are its
- * numerator and denominator. The per-ticket {@link Measure} stays the definition; the rollup must give the same answers
- * (tested side by side).
+ * How a metric reads from the rollup ({@code metrics.ticket_rollup} and its daily level), where it can: the counters
+ * that are its numerator and denominator. The per-ticket {@link Measure} stays the definition; the rollup must give the
+ * same answers (tested side by side).
  *
  * @param kind
  *            how the sums become a value

@@ -46,8 +46,8 @@ public class MetricRepository {
     }
 
     /**
-     * The aggregate from the hourly rollup where it answers the query exactly and {@code useRollup} allows it, else
-     * from the per-ticket facts.
+     * The aggregate from the rollup where it answers the query exactly and {@code useRollup} allows it, else from the
+     * per-ticket facts.
      */
     public Uni<List<AggregateRow>> aggregate(MetricQuery query, boolean useRollup) {
         List<Object> parameters = new ArrayList<>();
@@ -151,7 +151,6 @@ public class MetricRepository {
         String filters = filters(query, parameters);
         String groupBy = grouped.isEmpty() ? "()" : "GROUPING SETS ((" + String.join(", ", grouped) + "), ())";
         String totalFlag = grouped.isEmpty() ? "true" : "GROUPING(" + String.join(", ", grouped) + ") <> 0";
-        String aggregates = aggregates(measure.kind());
         String bucketColumn = query.periodStarts().isEmpty() ? "NULL::int" : "bucket";
         if (part == Part.TOTAL) {
             groupBy = "()";
@@ -183,8 +182,8 @@ public class MetricRepository {
                 FROM measured
                 WHERE %6$s
                 GROUP BY %7$s
-                """.formatted(measured(query, bucket), totalFlag, bucketColumn, groupColumns, aggregates, filters,
-                groupBy);
+                """.formatted(measured(query, bucket), totalFlag, bucketColumn, groupColumns,
+                aggregates(measure.kind()), filters, groupBy);
     }
 
     /** The measured rows: anchor, period, every dimension, what is counted and the value. */

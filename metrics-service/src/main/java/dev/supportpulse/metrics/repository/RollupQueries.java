@@ -14,10 +14,11 @@ import dev.supportpulse.metrics.model.MetricQuery;
 import dev.supportpulse.metrics.model.RollupMeasure;
 
 /**
- * Metric statements over the hourly rollup, for the queries it answers exactly: cut on whole UTC hours (every zone with
- * whole-hour offsets cuts days, weeks and months on them), sliced by at most one dimension other than the agent.
- * Whatever lies after the last whole hour (a range or an instant in the current hour) is added from the contributions
- * of the tickets with events since then. The output columns are those of the per-ticket statements.
+ * Metric statements over the rollup (UTC hours, and UTC days where no cut falls inside one), for the queries it answers
+ * exactly: cut on whole UTC hours (every zone with whole-hour offsets cuts days, weeks and months on them), sliced by
+ * at most one dimension other than the agent. Whatever lies after the last whole hour (a range or an instant in the
+ * current hour) is added from the contributions of the tickets with events since then. The output columns are those of
+ * the per-ticket statements.
  */
 final class RollupQueries {
 

@@ -9,10 +9,10 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Keeps the read models in step with the event log: reads the next committed events after the cursor and recomputes
- * every ticket and contact they touch from all of its events, adds the quality reviews and self-service events among
- * them, and moves the hourly rollup by what those tickets contribute now instead of before, in one transaction with the
- * cursor move.
+ * Keeps the read models in step with one partition of the event log: reads the next committed events after the
+ * partition's cursor and recomputes every ticket and contact of the partition they touch from all of its events, adds
+ * the quality reviews and self-service events among them, and moves the hourly and daily rollup by what those tickets
+ * contribute now instead of before, in one transaction with the cursor move.
  */
 @ApplicationScoped
 public class TicketProjectionRepository {
