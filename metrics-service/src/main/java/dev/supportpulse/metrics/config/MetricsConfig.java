@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** SupportPulse's own settings for metrics-service, bound from {@code SUPPORTPULSE_METRICS_*} variables. */
 @ConfigMapping(prefix = "supportpulse.metrics")
@@ -41,6 +42,15 @@ public interface MetricsConfig {
      */
     @WithDefault("true")
     boolean rollupsEnabled();
+
+    /**
+     * Into how many statements, run at once on as many connections, the points of a duration by period are split (by
+     * ranges of whole periods): each point's percentiles need its samples sorted, and the statements let PostgreSQL
+     * spread that work over its cores. 1 keeps one statement.
+     */
+    @WithDefault("2")
+    @WithName("duration-point-statements")
+    int durationPointStatements();
 
     interface Projection {
 

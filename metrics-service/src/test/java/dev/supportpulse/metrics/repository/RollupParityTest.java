@@ -4,6 +4,7 @@ import static dev.supportpulse.metrics.support.Event.event;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +36,8 @@ import dev.supportpulse.metrics.support.GraphQl;
 /**
  * The rollup (hours, and whole UTC days) answers exactly what the per-ticket facts answer: every metric it serves,
  * sliced every way it serves, over past days in Europe/Stockholm and in UTC, over a range that ends in the current
- * hour, and as snapshots capped at now. Each pair is first checked to be one the rollup really answers.
+ * hour, and as snapshots capped at now. Each pair is first checked to be one the rollup really answers. Likewise a
+ * duration's points split into several statements answer what one statement answers.
  */
 @QuarkusTest
 class RollupParityTest {
@@ -182,23 +184,55 @@ class RollupParityTest {
         }
     }
 
+    @Test
+    void durationPointsSplitIntoSeveralStatementsGiveTheSameAnswers() {
+        // Stockholm days across the DST change, as one statement of points, and split at period starts into 2, 3 and
+        // (more statements than days) one per day; also shifted back two days, as a comparison asks.
+        Instant from = ZonedDateTime.of(2026, 3, 26, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        Instant to = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, STOCKHOLM).toInstant();
+        for (Metric metric : List.of(Metric.FIRST_RESPONSE_TIME, Metric.RESOLUTION_TIME, Metric.REPLY_TIME)) {
+            for (Slice slice : slices()) {
+                for (long shift : new long[] { 0, Duration.ofDays(2).getSeconds() }) {
+                    MetricQuery query = query(metric, from, to, days(from, to), slice, shift);
+                    List<AggregateRow> inOne = sorted(
+                            repository.percentilesByPointAndTotal(query, 1).await().indefinitely());
+                    if (slice.filter().isEmpty()) {
+                        assertTrue(inOne.stream().filter(row -> !row.total()).map(AggregateRow::period).distinct()
+                                .count() > 3, "samples in several days: " + describe(query));
+                    }
+                    for (int statements : new int[] { 2, 3, 50 }) {
+                        assertSameRows(inOne,
+                                sorted(repository.percentilesByPointAndTotal(query, statements).await().indefinitely()),
+                                describe(query) + " in " + statements + " statements");
+                    }
+                }
+            }
+        }
+    }
+
     private void compare(MetricQuery query) {
         assertNotNull(RollupQueries.sql(query, RollupMeasure.of(query.metric()), new ArrayList<>(), Instant.now()),
                 "the rollup answers " + describe(query));
-        List<AggregateRow> fromRollup = sorted(repository.aggregate(query, true).await().indefinitely());
-        List<AggregateRow> fromFacts = sorted(repository.aggregate(query, false).await().indefinitely());
-        assertEquals(fromFacts.size(), fromRollup.size(), "rows of " + describe(query));
-        for (int i = 0; i < fromFacts.size(); i++) {
-            AggregateRow facts = fromFacts.get(i);
-            AggregateRow rollup = fromRollup.get(i);
-            String where = describe(query) + " at " + facts;
-            assertEquals(facts.total(), rollup.total(), where);
-            assertEquals(facts.period(), rollup.period(), where);
-            assertEquals(facts.group(), rollup.group(), where);
-            assertEquals(facts.sampleSize(), rollup.sampleSize(), where);
-            assertClose(facts.value(), rollup.value(), where);
-            assertClose(facts.numerator(), rollup.numerator(), where);
-            assertClose(facts.denominator(), rollup.denominator(), where);
+        assertSameRows(sorted(repository.aggregate(query, false).await().indefinitely()),
+                sorted(repository.aggregate(query, true).await().indefinitely()), describe(query));
+    }
+
+    private static void assertSameRows(List<AggregateRow> expected, List<AggregateRow> actual, String what) {
+        assertEquals(expected.size(), actual.size(), "rows of " + what);
+        for (int i = 0; i < expected.size(); i++) {
+            AggregateRow want = expected.get(i);
+            AggregateRow got = actual.get(i);
+            String where = what + " at " + want;
+            assertEquals(want.total(), got.total(), where);
+            assertEquals(want.period(), got.period(), where);
+            assertEquals(want.group(), got.group(), where);
+            assertEquals(want.sampleSize(), got.sampleSize(), where);
+            assertClose(want.value(), got.value(), where);
+            assertClose(want.numerator(), got.numerator(), where);
+            assertClose(want.denominator(), got.denominator(), where);
+            assertClose(want.mean(), got.mean(), where);
+            assertClose(want.median(), got.median(), where);
+            assertClose(want.p90(), got.p90(), where);
         }
     }
 

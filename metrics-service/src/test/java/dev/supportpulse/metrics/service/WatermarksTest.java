@@ -104,6 +104,11 @@ class WatermarksTest {
             public boolean rollupsEnabled() {
                 return true;
             }
+
+            @Override
+            public int durationPointStatements() {
+                return 2;
+            }
         };
     }
 }
