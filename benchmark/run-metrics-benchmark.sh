@@ -6,6 +6,11 @@
 # connections (wrk), the service's memory under that load, and whether an event in a cached period shows in the next
 # answer. Prints a table. Not a test.
 #
+# The load above runs with the projection following it, both on this machine's cores: that state is what the queries
+# are timed on. Then the same load again, each part with the machine to itself: the load with the projection paused,
+# then the projection of the whole log from its start (as after a rebuild), nothing else running (SKIP_ISOLATED=1
+# leaves this out).
+#
 #   TICKETS=1000000 benchmark/run-metrics-benchmark.sh     (needs wrk: apt-get install -y wrk)
 #
 # Uses the scratch database supportpulse_mbench, dropped and created afresh by each run.
@@ -45,27 +50,36 @@ start() {
     echo "$name did not start; see .demo/bench-$name-$port.log" >&2; exit 1
 }
 SUPPORTPULSE_API_KEYS=$KEY start ingest-service $INGEST_PORT
-MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.demo/bench-jwt/publicKey.pem" MP_JWT_VERIFY_ISSUER=https://supportpulse.bench \
-    start metrics-service $METRICS_PORT
-metrics_pid=${pids[-1]}
+serve_metrics() {
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.demo/bench-jwt/publicKey.pem" MP_JWT_VERIFY_ISSUER=https://supportpulse.bench \
+        start metrics-service $METRICS_PORT
+    metrics_pid=${pids[-1]}
+}
+serve_metrics
 
 sql() { "${PSQL[@]}" -d "$SP_PG_DB" -tAc "$1"; }
 now_ms() { date +%s%3N; }
+load() {
+    java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --url "http://127.0.0.1:$INGEST_PORT" --api-key "$KEY" \
+        --tickets "$TICKETS" --batch 1000 --concurrency 4
+}
+# Caught up: no event beyond either partition's cursor (each passes the other's events too), which orders the log by
+# (txid, seq), not by seq alone.
+wait_caught_up() {
+    until [ "$(sql "SELECT NOT EXISTS (SELECT 1 FROM metrics.projection_cursor c, ingest.event_log e
+                    WHERE c.name LIKE 'tickets/%' AND (e.txid, e.seq) > (c.last_txid, c.last_seq))")" = t ]; do
+        sleep 0.2
+    done
+}
 
 load_start=$(now_ms)
 if [ -z "${REUSE:-}" ]; then
     echo "loading $TICKETS tickets of demo data through POST /v1/events, metrics-service projecting meanwhile ..."
-    java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --url "http://127.0.0.1:$INGEST_PORT" --api-key "$KEY" \
-        --tickets "$TICKETS" --batch 1000 --concurrency 4
+    load
 fi
 load_end=$(now_ms)
 events=$(sql "SELECT count(*) FROM ingest.events")
-# Caught up: no event beyond either partition's cursor (each passes the other's events too), which orders the log by
-# (txid, seq), not by seq alone.
-until [ "$(sql "SELECT NOT EXISTS (SELECT 1 FROM metrics.projection_cursor c, ingest.event_log e
-                WHERE c.name LIKE 'tickets/%' AND (e.txid, e.seq) > (c.last_txid, c.last_seq))")" = t ]; do
-    sleep 0.2
-done
+wait_caught_up
 caught_up=$(now_ms)
 sql "VACUUM ANALYZE" >/dev/null
 
@@ -159,7 +173,8 @@ echo
 echo "machine: $(nproc) cores; PostgreSQL ${SP_PG_SOURCE}; $TICKETS tickets, $events events"
 if [ -z "${REUSE:-}" ]; then
     awk -v l="$load_start" -v e="$load_end" -v c="$caught_up" -v n="$events" 'BEGIN {
-        printf "ingest: %.1f s through POST /v1/events = %.0f events/s\n", (e - l) / 1000, n * 1000 / (e - l)
+        printf "ingest: %.1f s through POST /v1/events, the projection following = %.0f events/s\n", (e - l) / 1000,
+            n * 1000 / (e - l)
         printf "projection: caught up %.1f s after the load ended, %.1f s after it began = %.0f events/s;",
             (c - e) / 1000, (c - l) / 1000, n * 1000 / (c - l)
         printf " catch-up / ingest time = %.2f\n", (c - l) / (e - l) }'
@@ -216,3 +231,30 @@ after=$(graphql_body "$DASHBOARD" | jq '.data.metrics[] | select(.metric == "TIC
 answered=$(now_ms)
 echo "freshness: an event in a cached period was projected $(( projected - acknowledged )) ms after its 202; the next" \
     "dashboard answer (computed afresh in $(( answered - asked )) ms) counts TICKETS_CREATED $before -> $after"
+
+[ -n "${REUSE:-}" ] || [ -n "${SKIP_ISOLATED:-}" ] && exit 0
+echo
+echo "the same load again into emptied tables, each part with the machine to itself ..."
+kill "$metrics_pid" "${pids[-1]}"
+while kill -0 "$metrics_pid" 2>/dev/null; do sleep 0.1; done
+sql "TRUNCATE ingest.events, metrics.tickets, metrics.ticket_replies, metrics.ticket_messages,
+         metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_reopens, metrics.contacts,
+         metrics.quality_reviews, metrics.customer_segments, metrics.self_service_events, metrics.business_events,
+         metrics.costs, metrics.survey_invitations, metrics.ticket_rollup, metrics.ticket_rollup_daily;
+     UPDATE metrics.projection_cursor SET last_txid = '0', last_seq = 0" >/dev/null
+SUPPORTPULSE_METRICS_PROJECTION_ENABLED=false serve_metrics
+alone_start=$(now_ms)
+load >/dev/null
+alone_end=$(now_ms)
+kill "$metrics_pid"
+while kill -0 "$metrics_pid" 2>/dev/null; do sleep 0.1; done
+projection_start=$(now_ms)
+serve_metrics
+wait_caught_up
+projection_end=$(now_ms)
+awk -v l="$alone_start" -v e="$alone_end" -v p="$projection_start" -v c="$projection_end" \
+    -v n="$(sql "SELECT count(*) FROM ingest.events")" 'BEGIN {
+    printf "ingest alone (projection paused): %.1f s = %.0f events/s\n", (e - l) / 1000, n * 1000 / (e - l)
+    printf "projection alone, from the start of the log (service start included): %.1f s = %.0f events/s;",
+        (c - p) / 1000, n * 1000 / (c - p)
+    printf " projection / ingest time = %.2f\n", (c - p) / (e - l) }'
