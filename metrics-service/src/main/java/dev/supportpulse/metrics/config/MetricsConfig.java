@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import io.smallrye.config.WithName;
 
 /** SupportPulse's own settings for metrics-service, bound from {@code SUPPORTPULSE_METRICS_*} variables. */
 @ConfigMapping(prefix = "supportpulse.metrics")
@@ -49,7 +48,6 @@ public interface MetricsConfig {
      * spread that work over its cores. 1 keeps one statement.
      */
     @WithDefault("2")
-    @WithName("duration-point-statements")
     int durationPointStatements();
 
     interface Projection {

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -28,6 +29,7 @@ import dev.supportpulse.metrics.model.RollupMeasure;
  * aggregation.
  */
 @ApplicationScoped
+@Startup // created at start-up, so that a setting out of range stops the start with its message
 public class MetricRepository {
 
     /** Settings that metric expressions name as {@code :setting}; numbers from configuration, never user input. */
