@@ -28,16 +28,15 @@ public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, Str
      * applies to past tickets too.
      */
     public Uni<Void> recomputeSlaRollup() {
-        return getSession().flatMap(
-                session -> session.createNativeQuery(TicketContributions.clearSlaOutcomes(Level.HOURS)).executeUpdate()
-                        .flatMap(cleared -> session
-                                .createNativeQuery(
-                                        TicketContributions.addToRollup(TicketContributions.slaOutcomes(), Level.HOURS))
-                                .executeUpdate())
-                        .flatMap(hours -> session.createNativeQuery(TicketContributions.clearSlaOutcomes(Level.DAYS))
-                                .executeUpdate())
-                        .flatMap(cleared -> session.createNativeQuery(TicketContributions.copySlaOutcomesToDays())
-                                .executeUpdate()))
+        return getSession().flatMap(session -> session
+                .createNativeQuery(TicketContributions.clearSlaOutcomes(Level.HOURS)).executeUpdate()
+                .flatMap(cleared -> session.createNativeQuery(TicketContributions.addToRollup(
+                        "(" + TicketContributions.rollupRows(TicketContributions.slaOutcomes()) + ")", Level.HOURS))
+                        .executeUpdate())
+                .flatMap(hours -> session.createNativeQuery(TicketContributions.clearSlaOutcomes(Level.DAYS))
+                        .executeUpdate())
+                .flatMap(cleared -> session.createNativeQuery(TicketContributions.copySlaOutcomesToDays())
+                        .executeUpdate()))
                 .replaceWithVoid();
     }
 }

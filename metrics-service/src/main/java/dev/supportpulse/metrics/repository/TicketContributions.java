@@ -89,7 +89,7 @@ final class TicketContributions {
 
         final String table;
         final String column;
-        /** The level's time of a contribution, from its {@code hour}. */
+        /** The level's time of a rollup row, from its {@code hour}. */
         final String of;
 
         Level(String table, String column, String of) {
@@ -100,30 +100,43 @@ final class TicketContributions {
     }
 
     /**
-     * Adds signed contributions (columns sign, hour, team_id, channel, region, type, priority and the counters) to one
-     * level of the rollup: to the all-tickets row and to the row of each dimension's value. Sums that come to zero (a
-     * ticket's old and new contributions alike) change nothing and are left out. Rows are taken in key order, so that
-     * partitions projected at once wait for each other here rather than deadlock.
+     * The rollup rows of signed contributions (columns sign, hour, team_id, channel, region, type, priority and the
+     * counters): each hour's all-tickets row and the row of each dimension's value, with the counters' sums. Sums that
+     * come to zero (a ticket's old and new contributions alike) are left out.
      */
-    static String addToRollup(String source, Level level) {
+    static String rollupRows(String contributions) {
         return """
-                INSERT INTO %6$s AS r (dimension, value, %7$s, %1$s)
                 SELECT CASE WHEN GROUPING(team_id) = 0 THEN 'team' WHEN GROUPING(channel) = 0 THEN 'channel'
                             WHEN GROUPING(region) = 0 THEN 'region' WHEN GROUPING(type) = 0 THEN 'type'
-                            WHEN GROUPING(priority) = 0 THEN 'priority' ELSE '' END,
+                            WHEN GROUPING(priority) = 0 THEN 'priority' ELSE '' END AS dimension,
                        CASE WHEN GROUPING(team_id) = 0 THEN team_id WHEN GROUPING(channel) = 0 THEN channel
                             WHEN GROUPING(region) = 0 THEN region WHEN GROUPING(type) = 0 THEN type
-                            WHEN GROUPING(priority) = 0 THEN priority END,
-                       %8$s, %2$s
-                FROM %3$s c
-                GROUP BY GROUPING SETS ((%8$s), (%8$s, team_id), (%8$s, channel), (%8$s, region), (%8$s, type),
-                                       (%8$s, priority))
-                HAVING %4$s
+                            WHEN GROUPING(priority) = 0 THEN priority END AS value,
+                       hour, %1$s
+                FROM %2$s c
+                GROUP BY GROUPING SETS ((hour), (hour, team_id), (hour, channel), (hour, region), (hour, type),
+                                       (hour, priority))
+                HAVING %3$s
+                """.formatted(eachCounter("sum(sign * %1$s) AS %1$s", ", "), contributions,
+                eachCounter("sum(sign * %1$s) <> 0", " OR "));
+    }
+
+    /**
+     * Adds rollup rows (shaped as {@link #rollupRows} gives them) to one level of the rollup, summed per row of that
+     * level; sums that come to zero change nothing and are left out. Rows are taken in key order, so that partitions
+     * projected at once wait for each other here rather than deadlock.
+     */
+    static String addToRollup(String rows, Level level) {
+        return """
+                INSERT INTO %1$s AS r (dimension, value, %2$s, %3$s)
+                SELECT dimension, value, %4$s, %5$s
+                FROM %6$s c
+                GROUP BY 1, 2, 3
+                HAVING %7$s
                 ORDER BY 1, 2, 3
-                ON CONFLICT (dimension, value, %7$s) DO UPDATE SET %5$s
-                """.formatted(COUNTERS, eachCounter("sum(sign * %1$s)", ", "), source,
-                eachCounter("sum(sign * %1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "),
-                level.table, level.column, level.of);
+                ON CONFLICT (dimension, value, %2$s) DO UPDATE SET %8$s
+                """.formatted(level.table, level.column, COUNTERS, level.of, eachCounter("sum(%1$s)", ", "), rows,
+                eachCounter("sum(%1$s) <> 0", " OR "), eachCounter("%1$s = r.%1$s + excluded.%1$s", ", "));
     }
 
     /** The counters that follow the SLA policies. */
@@ -131,7 +144,7 @@ final class TicketContributions {
             "resolution_achieved", "resolution_breached");
 
     /**
-     * Every ticket's SLA outcomes under the policies as they now are, as contributions for {@link #addToRollup} (the
+     * Every ticket's SLA outcomes under the policies as they now are, as contributions for {@link #rollupRows} (the
      * other counters 0).
      */
     static String slaOutcomes() {
