@@ -59,8 +59,8 @@ public interface MetricsConfig {
         /**
          * Most events (or survey changes, for the survey projection) read per projection transaction. The wider the
          * window, the fewer tickets a catch-up recomputes more than once: a ticket's events lie about 50,000 positions
-         * apart in the log of a million tickets (median), and a rebuild of that log took 80 s in windows of 400,000
-         * and 110 s in windows of 100,000.
+         * apart in the log of a million tickets (median), and a rebuild of that log took 80 s in windows of 400,000 and
+         * 110 s in windows of 100,000.
          */
         @WithDefault("400000")
         int batchEvents();

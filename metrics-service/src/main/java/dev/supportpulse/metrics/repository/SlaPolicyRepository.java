@@ -17,10 +17,9 @@ public class SlaPolicyRepository implements PanacheRepositoryBase<SlaPolicy, Str
      * progress), so that the rollup does not move while its SLA outcomes are recomputed.
      */
     public Uni<Void> holdProjection() {
-        return getSession().flatMap(session -> session.createNativeQuery("""
-                SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, %d) AS p) turns
-                """.formatted(TicketProjectionRepository.TURN, TicketProjectionRepository.PARTITIONS - 1))
-                .getSingleResult()).replaceWithVoid();
+        return getSession().flatMap(
+                session -> session.createNativeQuery(TicketProjectionRepository.HOLD_ALL_TURNS).getSingleResult())
+                .replaceWithVoid();
     }
 
     /**

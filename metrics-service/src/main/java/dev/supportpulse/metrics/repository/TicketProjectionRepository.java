@@ -2,6 +2,8 @@ package dev.supportpulse.metrics.repository;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -17,6 +19,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TicketProjectionRepository {
 
+    private static final Logger LOG = Logger.getLogger(TicketProjectionRepository.class);
+
     /**
      * The partitions of the event log (metrics.projection_partition), projected at once, each in its own transactions
      * with its own cursor; a migration sets them up.
@@ -27,13 +31,39 @@ public class TicketProjectionRepository {
      * The advisory locks whose holder may move a partition's read models, with the partition as second key: its
      * projection, or an SLA policy change, which takes them all.
      */
-    static final String TURN = "hashtext('supportpulse.metrics.tickets')";
+    private static final String TURN = "hashtext('supportpulse.metrics.tickets')";
 
     /** One replica projects a partition at a time; the others find the lock taken and skip their turn. */
     private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ", $1)";
 
+    /**
+     * Takes every partition's turn for the current transaction, in partition order, waiting for batches in progress.
+     */
+    static final String HOLD_ALL_TURNS = """
+            SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, %d) AS p) turns
+            """.formatted(TURN, PARTITIONS - 1);
+
+    // "aligned": the server's hashtext, which picks each event's partition, gives what it gave when the cursors were
+    // last aligned (migration V17 says why it may not).
     private static final String READ_CURSOR = """
-            SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = $1 FOR UPDATE
+            SELECT last_txid::text, last_seq,
+                   (SELECT probe_hash FROM metrics.projection_partitioning) = metrics.projection_hash_probe() AS aligned
+            FROM metrics.projection_cursor WHERE name = $1 FOR UPDATE
+            """;
+
+    // Under every partition's turn: if the hash is still not the recorded one, both cursors go back to the earlier of
+    // them, which the events of either partition, whichever partition they belong to now, all lie after.
+    private static final String REALIGN_PARTITIONS = """
+            WITH changed AS (
+                UPDATE metrics.projection_partitioning SET probe_hash = metrics.projection_hash_probe()
+                WHERE probe_hash <> metrics.projection_hash_probe()
+                RETURNING 1)
+            UPDATE metrics.projection_cursor c
+            SET last_txid = earlier.last_txid, last_seq = earlier.last_seq, updated_at = now()
+            FROM (SELECT last_txid, last_seq FROM metrics.projection_cursor WHERE name LIKE 'tickets/%'
+                  ORDER BY last_txid, last_seq LIMIT 1) earlier
+            WHERE c.name LIKE 'tickets/%' AND EXISTS (SELECT 1 FROM changed)
+            RETURNING earlier.last_txid::text, earlier.last_seq
             """;
 
     /**
@@ -47,35 +77,36 @@ public class TicketProjectionRepository {
             """;
 
     // The batch and what it touches are staged in temporary tables that live for the projection transaction only.
-    // Reads of the big tables by those tickets go through their ticket index one ticket at a time: by a lateral
+    // The window's events are copied whole, so that the facts of their own (reviews, self-service, ...) and the
+    // tickets new to the read models are computed from that copy instead of reading the log again.
+    // Reads of the big tables by the touched tickets go through their ticket index one ticket at a time: by a lateral
     // subquery (OFFSET 0 keeps it from being flattened into a join) or by "= ANY (ARRAY(...))", an index condition.
     // A join would let the planner hash the temporary table, which has no statistics, and scan the whole index.
     private static final String CREATE_BATCH = """
-            CREATE TEMP TABLE batch_window (txid xid8, seq bigint, ticket_id text, contact_id text, type text,
-                event_id text) ON COMMIT DROP;
-            CREATE TEMP TABLE batch_events (txid xid8, seq bigint, ticket_id text, contact_id text, type text)
-                ON COMMIT DROP
+            CREATE TEMP TABLE batch_events (LIKE ingest.event_log) ON COMMIT DROP
             """;
 
-    // The window: the next events of the whole log, which the cursor passes; the batch: those of the partition. Rows
-    // below the oldest running transaction's id are final: no row can appear before them later. The bound is read
-    // once, by a subquery: pg_current_snapshot() is volatile, and taken per row it cost about 3 s of each 100,000-event
-    // batch while ingest-service was writing (a snapshot costs more the more sessions are running). The partition is
-    // picked from the window, not in its scan: a filter there leads the planner to read the whole rest of the log.
-    private static final String STAGE_WINDOW = """
-            INSERT INTO batch_window
-            SELECT txid, seq, ticket_id, contact_id, type, event_id
-            FROM ingest.event_log
-            WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
-              AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
-            ORDER BY txid, seq
-            LIMIT $3
-            """;
-
+    // The window: the next events of the whole log, which the cursor passes; the batch: those of the partition,
+    // staged whole; the answer: the window's size and last position. Rows below the oldest running transaction's id
+    // are final: no row can appear before them later. The bound is read once, by a subquery: pg_current_snapshot() is
+    // volatile, and taken per row it cost about 3 s of each 100,000-event batch while ingest-service was writing (a
+    // snapshot costs more the more sessions are running). The partition is picked from the window, not in its scan:
+    // a filter there leads the planner to read the whole rest of the log. The window is kept in the statement's
+    // memory only (a temporary table of it cost a sixth of a catch-up).
     private static final String STAGE_BATCH = """
-            INSERT INTO batch_events
-            SELECT txid, seq, ticket_id, contact_id, type FROM batch_window
-            WHERE metrics.projection_partition(type, ticket_id, contact_id, event_id) = $1
+            WITH window_events AS MATERIALIZED (
+                SELECT * FROM ingest.event_log
+                WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
+                  AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
+                ORDER BY txid, seq
+                LIMIT $3),
+            staged AS (
+                INSERT INTO batch_events
+                SELECT * FROM window_events
+                WHERE metrics.projection_partition(type, ticket_id, contact_id, event_id) = $4)
+            SELECT (SELECT count(*) FROM window_events) AS events, last.txid::text AS last_txid, last.seq AS last_seq
+            FROM (SELECT 1) one
+            LEFT JOIN (SELECT txid, seq FROM window_events ORDER BY txid DESC, seq DESC LIMIT 1) last ON true
             """;
 
     /** The event types the self-service metrics are computed from. */
@@ -86,11 +117,9 @@ public class TicketProjectionRepository {
     private static final String BUSINESS_TYPES = "'customer.offer_granted', 'social.engagement', "
             + "'customer.churned', 'customer.revenue'";
 
-    // Three scans: the window's count, its last position, and the batch's counts by kind in one pass (a scan per count
-    // took 7.5 s of a million tickets' catch-up).
+    // The batch's counts by kind in one pass (a scan per count took 7.5 s of a million tickets' catch-up).
     private static final String BATCH_SUMMARY = """
-            SELECT (SELECT count(*) FROM batch_window) AS events, last.txid::text AS last_txid, last.seq AS last_seq,
-                   (SELECT count(*) FROM touched_tickets) AS tickets,
+            SELECT (SELECT count(*) FROM touched_tickets) AS tickets,
                    (SELECT count(*) FROM touched_contacts) AS contacts, kinds.*
             FROM (SELECT count(*) FILTER (WHERE type = 'qa.review') AS reviews,
                          count(*) FILTER (WHERE type = 'customer.created') AS customers,
@@ -98,7 +127,6 @@ public class TicketProjectionRepository {
                          count(*) FILTER (WHERE type IN (%s)) AS business,
                          count(*) FILTER (WHERE type = 'cost.recorded') AS costs
                   FROM batch_events) kinds
-            LEFT JOIN (SELECT txid, seq FROM batch_window ORDER BY txid DESC, seq DESC LIMIT 1) last ON true
             """.formatted(SELF_SERVICE_TYPES, BUSINESS_TYPES);
 
     // Each kind of ticket fact depends on a few event types only, so each is recomputed just for the tickets that
@@ -126,12 +154,14 @@ public class TicketProjectionRepository {
             """;
 
     private static final String CREATE_TOUCHED_CONTACTS = """
-            CREATE TEMP TABLE touched_contacts (contact_id text) ON COMMIT DROP
+            CREATE TEMP TABLE touched_contacts (contact_id text, known boolean) ON COMMIT DROP
             """;
 
     private static final String STAGE_TOUCHED_CONTACTS = """
             INSERT INTO touched_contacts
-            SELECT DISTINCT contact_id FROM batch_events WHERE contact_id IS NOT NULL AND type LIKE 'contact.%'
+            SELECT g.contact_id, EXISTS (SELECT 1 FROM metrics.contacts c WHERE c.contact_id = g.contact_id)
+            FROM (SELECT DISTINCT contact_id FROM batch_events
+                  WHERE contact_id IS NOT NULL AND type LIKE 'contact.%') g
             """;
 
     // Latest value first: events are ordered by when they happened, then by id for equal instants, so that the
@@ -215,9 +245,11 @@ public class TicketProjectionRepository {
             """;
 
     // Every ticket recompute below reads the touched tickets' events from this one copy, instead of each reading the
-    // log again; each row carries its ticket's flags from touched_tickets. OFFSET 0 keeps the planner from turning
-    // the lateral read into a join over the whole log: it goes through the (ticket_id, occurred_at) index ticket by
-    // ticket.
+    // log again; each row carries its ticket's flags from touched_tickets. A known ticket's events are read from the
+    // log; OFFSET 0 keeps the planner from turning the lateral read into a join over the whole log: it goes through
+    // the (ticket_id, occurred_at) index ticket by ticket. A new ticket has no events before the window (each batch
+    // that projects one writes its row), so its events are the batch's: later ones are still to come, and the batch
+    // that brings them recomputes it again.
     private static final String CREATE_STAGE = """
             CREATE TEMP TABLE touched_ticket_events (LIKE ingest.event_log, conversation boolean, assignments boolean,
                 state_changes boolean, reopens boolean) ON COMMIT DROP
@@ -230,6 +262,12 @@ public class TicketProjectionRepository {
             CROSS JOIN LATERAL (
                 SELECT * FROM ingest.event_log e WHERE e.ticket_id = k.ticket_id AND e.type LIKE 'ticket.%'
                 OFFSET 0) e
+            WHERE k.known
+            UNION ALL
+            SELECT e.*, k.conversation, k.assignments, k.state_changes, k.reopens
+            FROM touched_tickets k
+            JOIN batch_events e ON e.ticket_id = k.ticket_id AND e.type LIKE 'ticket.%'
+            WHERE NOT k.known
             """;
 
     // The creation sorts first even when a reply is stamped before it: such a reply answers the creation with 0 s.
@@ -322,13 +360,20 @@ public class TicketProjectionRepository {
             """;
 
     // The contact's place (channel, region) comes from its first events; its team from the latest that names one.
+    // Like a ticket's, a contact's events are read from the log if it is known ("known": it has a row in
+    // metrics.contacts, which every batch with one of its events writes) and from the batch if it is new.
     private static final String RECOMPUTE_CONTACTS = """
             WITH contact_events AS (
                 SELECT e.* FROM touched_contacts k
                 CROSS JOIN LATERAL (
                     SELECT * FROM ingest.event_log e
                     WHERE e.contact_id = k.contact_id AND e.type LIKE 'contact.%'
-                    OFFSET 0) e),
+                    OFFSET 0) e
+                WHERE k.known
+                UNION ALL
+                SELECT e.* FROM touched_contacts k
+                JOIN batch_events e ON e.contact_id = k.contact_id AND e.type LIKE 'contact.%'
+                WHERE NOT k.known),
             facts AS (
                 SELECT contact_id,
                        min(occurred_at) FILTER (WHERE type = 'contact.queued') AS queued_at,
@@ -369,16 +414,15 @@ public class TicketProjectionRepository {
             """;
 
     // A review is one fact of its own, inserted once by its event id: a replay or a late event changes nothing else.
-    // Each is read from the log by its position (seq, the log's key), not by a join over the whole log. The score is
-    // required and numeric by the event contract; a row that is not is skipped rather than stopping the projection.
+    // The score is required and numeric by the event contract; a row that is not is skipped rather than stopping the
+    // projection.
     private static final String INSERT_REVIEWS = """
             INSERT INTO metrics.quality_reviews (event_id, ticket_id, agent_id, team_id, channel, region, reviewed_at,
                                                  score, customer_id)
             SELECT e.event_id, e.ticket_id, e.agent_id, e.team_id, e.channel, e.region, e.occurred_at,
                    (e.attributes->>'score')::float8, e.customer_id
-            FROM batch_events b
-            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
-            WHERE b.type = 'qa.review' AND jsonb_typeof(e.attributes->'score') = 'number'
+            FROM batch_events e
+            WHERE e.type = 'qa.review' AND jsonb_typeof(e.attributes->'score') = 'number'
             ON CONFLICT (event_id) DO NOTHING
             """;
 
@@ -392,9 +436,8 @@ public class TicketProjectionRepository {
                    e.channel, e.region,
                    CASE WHEN jsonb_typeof(e.attributes->'referred') = 'boolean'
                         THEN (e.attributes->>'referred')::boolean END
-            FROM batch_events b
-            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
-            WHERE b.type = 'customer.created' AND e.customer_id IS NOT NULL
+            FROM batch_events e
+            WHERE e.type = 'customer.created' AND e.customer_id IS NOT NULL
             ORDER BY e.customer_id, e.occurred_at DESC, e.event_id DESC
             ON CONFLICT (customer_id) DO UPDATE
             SET segment = excluded.segment, created_at = excluded.created_at, event_id = excluded.event_id,
@@ -420,9 +463,8 @@ public class TicketProjectionRepository {
                         THEN (e.attributes->>'question')::boolean END,
                    CASE WHEN jsonb_typeof(e.attributes->'resolved') = 'boolean'
                         THEN (e.attributes->>'resolved')::boolean END
-            FROM batch_events b
-            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
-            WHERE b.type IN (%s)
+            FROM batch_events e
+            WHERE e.type IN (%s)
             ON CONFLICT (event_id) DO NOTHING
             """.formatted(SELF_SERVICE_TYPES);
 
@@ -434,9 +476,8 @@ public class TicketProjectionRepository {
                    CASE WHEN jsonb_typeof(e.attributes->'amount') = 'number'
                         THEN (e.attributes->>'amount')::numeric END,
                    e.attributes->>'currency'
-            FROM batch_events b
-            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
-            WHERE b.type IN (%s)
+            FROM batch_events e
+            WHERE e.type IN (%s)
             ON CONFLICT (event_id) DO NOTHING
             """.formatted(BUSINESS_TYPES);
 
@@ -449,9 +490,8 @@ public class TicketProjectionRepository {
                         THEN (e.attributes->>'amount')::numeric END,
                    e.attributes->>'currency', (e.attributes->>'periodStart')::date,
                    (e.attributes->>'periodEnd')::date, e.occurred_at, e.channel, e.region
-            FROM batch_events b
-            CROSS JOIN LATERAL (SELECT * FROM ingest.event_log e WHERE e.seq = b.seq OFFSET 0) e
-            WHERE b.type = 'cost.recorded' AND e.attributes->>'periodStart' ~ '^\\d{4}-\\d{2}-\\d{2}$'
+            FROM batch_events e
+            WHERE e.type = 'cost.recorded' AND e.attributes->>'periodStart' ~ '^\\d{4}-\\d{2}-\\d{2}$'
               AND e.attributes->>'periodEnd' ~ '^\\d{4}-\\d{2}-\\d{2}$'
               AND (e.attributes->>'periodStart')::date <= (e.attributes->>'periodEnd')::date
             ON CONFLICT (event_id) DO NOTHING
@@ -519,33 +559,69 @@ public class TicketProjectionRepository {
      * Projects the partition's events among the next {@code batchEvents} committed events of the log.
      *
      * @return how many events of the log the partition's cursor went past, its own and others': 0 when there was
-     *         nothing new or another replica holds the turn
+     *         nothing new, another replica holds the turn, or the cursors were realigned instead (the partition hash
+     *         changed)
      */
     public Uni<Integer> projectNextBatch(int partition, int batchEvents) {
-        return pool.withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(partition))
-                .map(rows -> rows.iterator().next().getBoolean(0))
-                .call(myTurn -> myTurn ? connection.query(TUNE).execute() : Uni.createFrom().nullItem())
-                .flatMap(myTurn -> myTurn ? projectWithLock(connection, partition, batchEvents)
-                        : Uni.createFrom().item(0)));
+        return pool
+                .withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(partition))
+                        .map(rows -> rows.iterator().next().getBoolean(0))
+                        .call(myTurn -> myTurn ? connection.query(TUNE).execute() : Uni.createFrom().nullItem())
+                        .flatMap(myTurn -> myTurn ? projectWithLock(connection, partition, batchEvents)
+                                : Uni.createFrom().item(0)))
+                .onFailure(PartitionsNotAligned.class).recoverWithUni(() -> realignPartitions().replaceWith(0));
+    }
+
+    /** The partition hash changed since the cursors were last aligned: the batch's transaction rolls back. */
+    private static final class PartitionsNotAligned extends RuntimeException {
+        PartitionsNotAligned() {
+            super("the partition hash changed since the cursors were aligned", null, false, false);
+        }
+    }
+
+    /** Moves both cursors back to the earlier one if the partition hash is not the recorded one, under every turn. */
+    private Uni<Void> realignPartitions() {
+        return pool.withTransaction(connection -> connection.query(HOLD_ALL_TURNS).execute()
+                .flatMap(held -> connection.query(REALIGN_PARTITIONS).execute())).invoke(moved -> {
+                    if (moved.size() > 0) {
+                        Row earlier = moved.iterator().next();
+                        LOG.warnf("PostgreSQL's hashtext, which picks each event's projection partition, gives other "
+                                + "values than when the partitions were last aligned (a major-version upgrade, or a "
+                                + "restore on another platform): both partitions go on from the earlier cursor "
+                                + "(txid %s, seq %d)", earlier.getString(0), earlier.getLong(1));
+                    }
+                }).replaceWithVoid();
     }
 
     private Uni<Integer> projectWithLock(SqlConnection connection, int partition, int batchEvents) {
         return connection.preparedQuery(READ_CURSOR).execute(Tuple.of(cursor(partition)))
-                .map(rows -> rows.iterator().next()).call(cursor -> run(connection, CREATE_BATCH))
-                .call(cursor -> connection.preparedQuery(STAGE_WINDOW)
-                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents)))
-                .call(cursor -> connection.preparedQuery(STAGE_BATCH).execute(Tuple.of(partition)))
-                .call(cursor -> run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
-                        STAGE_TOUCHED_CONTACTS))
-                .flatMap(cursor -> connection.query(BATCH_SUMMARY).execute()).map(rows -> rows.iterator().next())
-                .flatMap(batch -> apply(connection, partition, batch));
+                .map(rows -> rows.iterator().next()).invoke(cursor -> {
+                    if (!cursor.getBoolean("aligned")) {
+                        throw new PartitionsNotAligned();
+                    }
+                }).call(cursor -> run(connection, CREATE_BATCH))
+                .flatMap(cursor -> connection.preparedQuery(STAGE_BATCH)
+                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents, partition)))
+                .map(rows -> rows.iterator().next()).flatMap(window -> {
+                    if (window.getLong("events") == 0) {
+                        return Uni.createFrom().item(0);
+                    }
+                    return run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
+                            STAGE_TOUCHED_CONTACTS).flatMap(done -> connection.query(BATCH_SUMMARY).execute())
+                                    .map(rows -> rows.iterator().next())
+                                    .flatMap(batch -> apply(connection, partition, window, batch));
+                });
     }
 
-    private Uni<Integer> apply(SqlConnection connection, int partition, Row batch) {
-        int events = batch.getLong("events").intValue();
-        if (events == 0) {
-            return Uni.createFrom().item(0);
-        }
+    /**
+     * Recomputes what the batch touches and moves the partition's cursor past the window.
+     *
+     * @param window
+     *            the window's size and last position
+     * @param batch
+     *            the counts of the partition's events and what they touch, by kind
+     */
+    private Uni<Integer> apply(SqlConnection connection, int partition, Row window, Row batch) {
         boolean tickets = batch.getLong("tickets") > 0;
         Uni<Void> recompute = !tickets ? Uni.createFrom().voidItem()
                 : run(connection, CREATE_STAGE, STAGE_TICKET_EVENTS, copyFacts("old", "k.known"), CREATE_ROLLUP_DELTA,
@@ -575,9 +651,9 @@ public class TicketProjectionRepository {
                     .flatMap(done -> run(connection, SUM_ROLLUP_DELTA, APPLY_ROLLUP_DELTA, APPLY_DAILY_ROLLUP_DELTA));
         }
         return recompute
-                .flatMap(done -> connection.preparedQuery(MOVE_CURSOR)
-                        .execute(Tuple.of(batch.getString("last_txid"), batch.getLong("last_seq"), cursor(partition))))
-                .replaceWith(events);
+                .flatMap(done -> connection.preparedQuery(MOVE_CURSOR).execute(
+                        Tuple.of(window.getString("last_txid"), window.getLong("last_seq"), cursor(partition))))
+                .replaceWith(window.getLong("events").intValue());
     }
 
     /** Runs statements without parameters one after the other. */

@@ -220,6 +220,46 @@ class TicketProjectionTest {
     }
 
     @Test
+    void aChangedPartitionHashMovesBothCursorsBackToTheEarlierOne() {
+        // Partition 0 runs ahead of partition 1. Then the server's hash no longer gives what was recorded (as after an
+        // upgrade that changed hashtext): the next batch projects nothing but moves partition 0 back to partition 1's
+        // place and records the hash, and projecting on from there gives every ticket its facts.
+        List<Event> first = new ArrayList<>();
+        List<Event> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(5L * i);
+            first.add(event("ticket.created", created.toString()).ticket("H" + i).channel("email"));
+            second.add(event("ticket.resolved", created.plusHours(1).toString()).ticket("H" + i).agent("A1"));
+        }
+        log.appendAndProject(first.toArray(Event[]::new));
+        Row behind = cursor(1);
+        log.append(second.toArray(Event[]::new));
+        assertEquals(20, tickets.projectNextBatch(0, 1000).await().indefinitely());
+        assertTrue(cursor(0).getLong("last_seq") > behind.getLong("last_seq"), "partition 0 went ahead");
+        pool.query("UPDATE metrics.projection_partitioning SET probe_hash = probe_hash + 1").execute().await()
+                .indefinitely();
+
+        assertEquals(0, tickets.projectNextBatch(0, 1000).await().indefinitely(), "no batch while not aligned");
+        for (int partition = 0; partition < TicketProjectionRepository.PARTITIONS; partition++) {
+            assertEquals(behind.getString("last_txid"), cursor(partition).getString("last_txid"));
+            assertEquals(behind.getLong("last_seq"), cursor(partition).getLong("last_seq"));
+        }
+        assertTrue(pool.query("""
+                SELECT probe_hash = metrics.projection_hash_probe() FROM metrics.projection_partitioning
+                """).execute().await().indefinitely().iterator().next().getBoolean(0), "the hash is recorded anew");
+
+        assertEquals(20, log.project(), "both partitions project the second half, partition 0 again");
+        assertEquals(20L, pool.query("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL").execute()
+                .await().indefinitely().iterator().next().getLong(0));
+    }
+
+    private Row cursor(int partition) {
+        return pool.preparedQuery("SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = $1")
+                .execute(Tuple.of(TicketProjectionRepository.cursor(partition))).await().indefinitely().iterator()
+                .next();
+    }
+
+    @Test
     void aTicketsFactsFollowItsWholeLifecycle() {
         log.appendAndProject(lifeOfT1());
         assertLifeOfT1();
