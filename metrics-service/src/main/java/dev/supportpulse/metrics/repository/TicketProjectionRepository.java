@@ -226,10 +226,11 @@ public class TicketProjectionRepository {
                    f.reopens, f.escalated, f.work_seconds, coalesce(f.last_resolver, assignee_then.agent_id)
             FROM facts f
             LEFT JOIN LATERAL (
-                -- The assignee at the moment of the latest resolution, for resolutions without an agent.
+                -- The assignee at the moment of the latest resolution, for resolutions without an agent (a ticket
+                -- never resolved needs no look).
                 -- Read from the log itself: its (ticket_id, occurred_at) index answers this, a CTE would be scanned.
                 SELECT e.agent_id FROM ingest.event_log e
-                WHERE f.last_resolver IS NULL AND e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
+                WHERE f.last_resolver IS NULL AND f.last_resolved_at IS NOT NULL AND e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
                   AND e.occurred_at <= f.last_resolved_at
                 ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT 1) assignee_then ON true
             ON CONFLICT (ticket_id) DO UPDATE SET
