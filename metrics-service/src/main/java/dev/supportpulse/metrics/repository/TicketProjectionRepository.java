@@ -77,8 +77,8 @@ public class TicketProjectionRepository {
             """;
 
     // The batch and what it touches are staged in temporary tables that live for the projection transaction only.
-    // The window's events are copied whole, so that the facts of their own (reviews, self-service, ...) and the
-    // tickets new to the read models are computed from that copy instead of reading the log again.
+    // The partition's events are copied whole, so that the facts of their own (reviews, self-service, ...) and the
+    // tickets and contacts new to the read models are computed from that copy instead of reading the log again.
     // Reads of the big tables by the touched tickets go through their ticket index one ticket at a time: by a lateral
     // subquery (OFFSET 0 keeps it from being flattened into a join) or by "= ANY (ARRAY(...))", an index condition.
     // A join would let the planner hash the temporary table, which has no statistics, and scan the whole index.
@@ -91,8 +91,8 @@ public class TicketProjectionRepository {
     // are final: no row can appear before them later. The bound is read once, by a subquery: pg_current_snapshot() is
     // volatile, and taken per row it cost about 3 s of each 100,000-event batch while ingest-service was writing (a
     // snapshot costs more the more sessions are running). The partition is picked from the window, not in its scan:
-    // a filter there leads the planner to read the whole rest of the log. The window is kept in the statement's
-    // memory only (a temporary table of it cost a sixth of a catch-up).
+    // a filter there leads the planner to read the whole rest of the log. The window itself is kept for the statement
+    // only.
     private static final String STAGE_BATCH = """
             WITH window_events AS MATERIALIZED (
                 SELECT * FROM ingest.event_log
@@ -230,8 +230,8 @@ public class TicketProjectionRepository {
                 -- never resolved needs no look).
                 -- Read from the log itself: its (ticket_id, occurred_at) index answers this, a CTE would be scanned.
                 SELECT e.agent_id FROM ingest.event_log e
-                WHERE f.last_resolver IS NULL AND f.last_resolved_at IS NOT NULL AND e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned'
-                  AND e.occurred_at <= f.last_resolved_at
+                WHERE f.last_resolver IS NULL AND f.last_resolved_at IS NOT NULL
+                  AND e.ticket_id = f.ticket_id AND e.type = 'ticket.assigned' AND e.occurred_at <= f.last_resolved_at
                 ORDER BY e.occurred_at DESC, e.event_id DESC LIMIT 1) assignee_then ON true
             ON CONFLICT (ticket_id) DO UPDATE SET
                 created_at = excluded.created_at, channel = excluded.channel, region = excluded.region,
