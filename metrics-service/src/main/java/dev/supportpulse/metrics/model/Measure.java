@@ -1,7 +1,5 @@
 package dev.supportpulse.metrics.model;
 
-import java.util.Set;
-
 /**
  * How a metric is measured: over which fact rows, at which anchor time, owned by which agent, and what is aggregated.
  * Every source is aliased {@code t} and offers the dimension columns {@code team_id}, {@code channel}, {@code region},
@@ -117,24 +115,8 @@ public record Measure(String source, String anchor, String agent, String conditi
      * extract: extract computes in numeric, several times slower over a million rows.
      */
     static Measure durationSince(String start, String anchor, String agent, String condition) {
-        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION, secondsBetween(start, anchor));
-    }
-
-    private static String secondsBetween(String start, String end) {
-        return "greatest(0, date_part('epoch', " + end + " - " + start + "))";
-    }
-
-    /** The durations that an index of metrics.tickets keeps in the order of their value (migration V18). */
-    private static final Set<String> INDEXED_BY_VALUE = Set.of(secondsBetween("created_at", "first_reply_at"),
-            secondsBetween("created_at", "resolved_at"));
-
-    /**
-     * Whether an index holds this duration's samples in order: asked for them in order, PostgreSQL then reads that
-     * index instead of sorting, where it judges that cheaper. Asked for any other duration's samples in order, it would
-     * sort them once more.
-     */
-    public boolean indexedByValue() {
-        return kind == Kind.DURATION && source.equals(TICKETS) && INDEXED_BY_VALUE.contains(expression);
+        return ofTickets(TICKETS, anchor, agent, CREATED + condition, Kind.DURATION,
+                "greatest(0, date_part('epoch', " + anchor + " - " + start + "))");
     }
 
     static Measure duration(String anchor, String agent, String condition, String seconds) {

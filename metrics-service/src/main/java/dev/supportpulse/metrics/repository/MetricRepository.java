@@ -65,9 +65,8 @@ public class MetricRepository {
             parameters.clear();
         }
         Measure.Kind kind = query.metric().measure().kind();
-        if (fromRollup == null && kind == Measure.Kind.DURATION) {
-            return isGrouped(query) ? percentilesByPointAndTotal(query, pointStatements)
-                    : inTransaction(query, Part.TOTAL, TOTAL_PLANS);
+        if (fromRollup == null && kind == Measure.Kind.DURATION && isGrouped(query)) {
+            return percentilesByPointAndTotal(query, pointStatements);
         }
         String sql = fromRollup != null ? fromRollup : switch (kind) {
         case OPEN_AT_END -> snapshotSql(query, parameters);
@@ -102,11 +101,6 @@ public class MetricRepository {
             parts.forEach(result::addAll);
             return result;
         });
-    }
-
-    /** The statement of a duration's total, as {@link #aggregate} runs it. */
-    static String durationTotal(MetricQuery query, List<Object> parameters) {
-        return sql(query, parameters, Part.TOTAL);
     }
 
     /** One part of a duration's answer, computed in a transaction of its own after the given settings. */
@@ -146,22 +140,16 @@ public class MetricRepository {
      * prices it four times as high, for disks): the samples are read through the anchor's covering index, which stays
      * in memory, and at the default a long range was read from the whole table instead, taking twice as long (first
      * response time over a year at a million tickets: 0.7 s instead of 0.4 s for the total, 0.7 s instead of 0.5 s for
-     * the points). Each is planned for its own range, never by a plan cached for any range: the choice between reading
-     * a duration's value index in order and reading its anchor's index and sorting (Measure.indexedByValue) turns on
-     * how many samples the range holds, and a cached plan, made without the range, assumes a few hundred (a year's
-     * total sorted its million samples twice, and first response time by agent by month over a year at a million
-     * tickets took 0.8 s instead of 0.37 s).
+     * the points).
      */
-    private static final String TOTAL_PLANS = "SELECT set_config('random_page_cost', '1.1', true), "
-            + "set_config('plan_cache_mode', 'force_custom_plan', true)";
+    private static final String TOTAL_PLANS = "SELECT set_config('random_page_cost', '1.1', true)";
 
     /**
      * And without sorts the planner hashes the points: it cannot estimate how few points a range has (the period is an
-     * expression), expects nearly a group per sample, and would sort a million samples rather than hash them. Like the
-     * total, each range is planned for itself.
+     * expression), expects nearly a group per sample, and would sort a million samples rather than hash them.
      */
     private static final String POINT_PLANS = "SELECT set_config('random_page_cost', '1.1', true), "
-            + "set_config('plan_cache_mode', 'force_custom_plan', true), set_config('enable_sort', 'off', true)";
+            + "set_config('enable_sort', 'off', true)";
 
     private String withSettings(String sql) {
         for (Map.Entry<String, String> setting : settings.entrySet()) {
@@ -222,16 +210,6 @@ public class MetricRepository {
             totalFlag = "true";
             bucketColumn = "NULL::int";
             groupColumns = new StringBuilder(", NULL::text".repeat(query.groupBy().size()));
-            if (measure.indexedByValue()) {
-                // The samples alone, asked for in order: over a long range PostgreSQL reads them from the value's
-                // index, and the percentiles' sort finds them sorted (it only checks); over a short one it reads the
-                // anchor's index and sorts them here, in place of the percentiles' sort, as cheaply (one column).
-                return """
-                        WITH measured AS (%1$s)
-                        SELECT true AS total, NULL::int AS bucket%2$s, %3$s
-                        FROM (SELECT v FROM measured WHERE %4$s ORDER BY v) samples
-                        """.formatted(measured(query, bucket), groupColumns, aggregates(measure.kind()), filters);
-            }
         } else if (part == Part.POINTS) {
             if (measure.kind() != Measure.Kind.DURATION) {
                 throw new IllegalArgumentException("points apart from the total are for durations");
