@@ -86,27 +86,37 @@ public class TicketProjectionRepository {
             CREATE TEMP TABLE batch_events (LIKE ingest.event_log) ON COMMIT DROP
             """;
 
-    // The window: the next events of the whole log, which the cursor passes; the batch: those of the partition,
-    // staged whole; the answer: the window's size and last position. Rows below the oldest running transaction's id
-    // are final: no row can appear before them later. The bound is read once, by a subquery: pg_current_snapshot() is
-    // volatile, and taken per row it cost about 3 s of each 100,000-event batch while ingest-service was writing (a
-    // snapshot costs more the more sessions are running). The partition is picked from the window, not in its scan:
-    // a filter there leads the planner to read the whole rest of the log. The window itself is kept for the statement
-    // only.
-    private static final String STAGE_BATCH = """
-            WITH window_events AS MATERIALIZED (
-                SELECT * FROM ingest.event_log
+    // The window: the next events of the whole log, which the cursor passes; its size and last position are found from
+    // the (txid, seq) index alone. Rows below the oldest running transaction's id are final: no row can appear before
+    // them later. The bound is read once, by a subquery: pg_current_snapshot() is volatile, and taken per row it cost
+    // about 3 s of each 100,000-event batch while ingest-service was writing (a snapshot costs more the more sessions
+    // are running). The window's last transaction can hold events past the window's end, so its last position is the
+    // highest seq among the window's own rows of that transaction.
+    private static final String FIND_WINDOW = """
+            WITH window_keys AS MATERIALIZED (
+                SELECT txid, seq FROM ingest.event_log
                 WHERE (txid, seq) > ($1::text::xid8, $2::bigint)
                   AND txid < (SELECT pg_snapshot_xmin(pg_current_snapshot()))
                 ORDER BY txid, seq
                 LIMIT $3),
-            staged AS (
-                INSERT INTO batch_events
-                SELECT * FROM window_events
-                WHERE metrics.projection_partition(type, ticket_id, contact_id, event_id) = $4)
-            SELECT (SELECT count(*) FROM window_events) AS events, last.txid::text AS last_txid, last.seq AS last_seq
-            FROM (SELECT 1) one
-            LEFT JOIN (SELECT txid, seq FROM window_events ORDER BY txid DESC, seq DESC LIMIT 1) last ON true
+            last_transaction AS (
+                SELECT count(*) AS events, max(txid) AS txid FROM window_keys)
+            SELECT l.events, l.txid::text AS last_txid,
+                   (SELECT max(seq) FROM window_keys w WHERE w.txid = l.txid) AS last_seq
+            FROM last_transaction l
+            """;
+
+    // The batch: the window's events of the partition, staged whole. The window is read again by its bounds, which
+    // hold exactly its events: every row up to its last position lies below the transaction id bound, so it was final
+    // when the window was found. Bounded on both sides, the scan can filter by partition itself (under a LIMIT, such a
+    // filter led the planner to read the whole rest of the log). Copying the whole window once instead, to stage the
+    // partition's part and find the bounds from the copy, cost a third more: the wide copy spilled to a temporary file
+    // and was read three times.
+    private static final String STAGE_BATCH = """
+            INSERT INTO batch_events
+            SELECT * FROM ingest.event_log
+            WHERE (txid, seq) > ($1::text::xid8, $2::bigint) AND (txid, seq) <= ($3::text::xid8, $4::bigint)
+              AND metrics.projection_partition(type, ticket_id, contact_id, event_id) = $5
             """;
 
     /** The event types the self-service metrics are computed from. */
@@ -203,8 +213,7 @@ public class TicketProjectionRepository {
                        count(*) FILTER (WHERE type = 'ticket.customer_replied') AS customer_replies,
                        (array_agg(type ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type IN ('ticket.resolved', 'ticket.reopened')))[1] AS last_state_change,
-                       (array_agg(occurred_at ORDER BY occurred_at DESC, event_id DESC)
-                           FILTER (WHERE type = 'ticket.resolved'))[1] AS last_resolved_at,
+                       max(occurred_at) FILTER (WHERE type = 'ticket.resolved') AS last_resolved_at,
                        (array_agg(agent_id ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type = 'ticket.resolved'))[1] AS last_resolver,
                        count(*) FILTER (WHERE type = 'ticket.reopened') AS reopens,
@@ -600,18 +609,28 @@ public class TicketProjectionRepository {
                     if (!cursor.getBoolean("aligned")) {
                         throw new PartitionsNotAligned();
                     }
-                }).call(cursor -> run(connection, CREATE_BATCH))
-                .flatMap(cursor -> connection.preparedQuery(STAGE_BATCH)
-                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents, partition)))
-                .map(rows -> rows.iterator().next()).flatMap(window -> {
-                    if (window.getLong("events") == 0) {
-                        return Uni.createFrom().item(0);
-                    }
-                    return run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
-                            STAGE_TOUCHED_CONTACTS).flatMap(done -> connection.query(BATCH_SUMMARY).execute())
-                                    .map(rows -> rows.iterator().next())
-                                    .flatMap(batch -> apply(connection, partition, window, batch));
-                });
+                })
+                .flatMap(cursor -> connection.preparedQuery(FIND_WINDOW)
+                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents))
+                        .map(rows -> rows.iterator().next()).flatMap(window -> {
+                            if (window.getLong("events") == 0) {
+                                return Uni.createFrom().item(0);
+                            }
+                            return run(connection, CREATE_BATCH)
+                                    .flatMap(created -> connection.preparedQuery(STAGE_BATCH)
+                                            .execute(Tuple.of(cursor.getString(0), cursor.getLong(1),
+                                                    window.getString("last_txid"), window.getLong("last_seq"),
+                                                    partition)))
+                                    .flatMap(staged -> stageTouched(connection, partition, window));
+                        }));
+    }
+
+    /** Stages what the batch touches and goes on to recompute it. */
+    private Uni<Integer> stageTouched(SqlConnection connection, int partition, Row window) {
+        return run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
+                STAGE_TOUCHED_CONTACTS).flatMap(done -> connection.query(BATCH_SUMMARY).execute())
+                        .map(rows -> rows.iterator().next())
+                        .flatMap(batch -> apply(connection, partition, window, batch));
     }
 
     /**
