@@ -612,25 +612,20 @@ public class TicketProjectionRepository {
                 })
                 .flatMap(cursor -> connection.preparedQuery(FIND_WINDOW)
                         .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), batchEvents))
-                        .map(rows -> rows.iterator().next()).flatMap(window -> {
-                            if (window.getLong("events") == 0) {
-                                return Uni.createFrom().item(0);
-                            }
-                            return run(connection, CREATE_BATCH)
-                                    .flatMap(created -> connection.preparedQuery(STAGE_BATCH)
-                                            .execute(Tuple.of(cursor.getString(0), cursor.getLong(1),
-                                                    window.getString("last_txid"), window.getLong("last_seq"),
-                                                    partition)))
-                                    .flatMap(staged -> stageTouched(connection, partition, window));
-                        }));
+                        .map(rows -> rows.iterator().next()).flatMap(window -> window.getLong("events") == 0
+                                ? Uni.createFrom().item(0) : stage(connection, partition, cursor, window)));
     }
 
-    /** Stages what the batch touches and goes on to recompute it. */
-    private Uni<Integer> stageTouched(SqlConnection connection, int partition, Row window) {
-        return run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS, CREATE_TOUCHED_CONTACTS,
-                STAGE_TOUCHED_CONTACTS).flatMap(done -> connection.query(BATCH_SUMMARY).execute())
-                        .map(rows -> rows.iterator().next())
-                        .flatMap(batch -> apply(connection, partition, window, batch));
+    /** Stages the partition's events of the window and what they touch, then recomputes it. */
+    private Uni<Integer> stage(SqlConnection connection, int partition, Row cursor, Row window) {
+        return run(connection, CREATE_BATCH)
+                .flatMap(created -> connection.preparedQuery(STAGE_BATCH)
+                        .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), window.getString("last_txid"),
+                                window.getLong("last_seq"), partition)))
+                .flatMap(staged -> run(connection, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS,
+                        CREATE_TOUCHED_CONTACTS, STAGE_TOUCHED_CONTACTS))
+                .flatMap(done -> connection.query(BATCH_SUMMARY).execute()).map(rows -> rows.iterator().next())
+                .flatMap(batch -> apply(connection, partition, window, batch));
     }
 
     /**
