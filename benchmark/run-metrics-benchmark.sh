@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Metrics benchmark: loads the demo data set through ingest-service while metrics-service projects it, measures how
-# long the projection takes to catch up, then times GraphQL metric queries first-hit (a second metrics-service without
-# answer cache) and repeated (the serving one, cache warm), p50 and p95, beside the hand-written SQL over the raw events
-# that a team would write without SupportPulse, in the same run; then the repeated dashboard call's throughput with 8
-# connections (wrk), the service's memory under that load, and whether an event in a cached period shows in the next
-# answer. Prints a table. Not a test.
+# long the projection takes to catch up and the CPU time each side used meanwhile, then times GraphQL metric queries
+# first-hit (a second metrics-service without answer cache) and repeated (the serving one, cache warm), p50 and p95,
+# beside the hand-written SQL over the raw events that a team would write without SupportPulse, in the same run; then
+# the repeated dashboard call's throughput with 8 connections (wrk), the service's memory under that load, and whether
+# an event in a cached period shows in the next answer. Prints a table. Not a test.
 #
 # The load above runs with the projection following it, both on this machine's cores: that state is what the queries
 # are timed on. Then the same load again, each part with the machine to itself: the load with the projection paused,
@@ -50,6 +50,7 @@ start() {
     echo "$name did not start; see .demo/bench-$name-$port.log" >&2; exit 1
 }
 SUPPORTPULSE_API_KEYS=$KEY start ingest-service $INGEST_PORT
+ingest_pid=${pids[-1]}
 serve_metrics() {
     MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.demo/bench-jwt/publicKey.pem" MP_JWT_VERIFY_ISSUER=https://supportpulse.bench \
         start metrics-service $METRICS_PORT
@@ -72,12 +73,22 @@ wait_caught_up() {
     done
 }
 
+# The CPU time of each part while they share the machine (benchmark/cpu_split.py), from here until caught up.
+if [ -z "${REUSE:-}" ]; then
+    python3 benchmark/cpu_split.py .demo/bench-cpu.json "$ingest_pid" "$metrics_pid" "$SP_PG_DB" -h "$SP_PG_HOST" \
+        -p "$SP_PG_PORT" -U "$SP_PG_USER" &
+    cpu_split_pid=$!
+    pids+=("$cpu_split_pid")
+fi
 load_start=$(now_ms)
 if [ -z "${REUSE:-}" ]; then
     echo "loading $TICKETS tickets of demo data through POST /v1/events, metrics-service projecting meanwhile ..."
     load
 fi
 load_end=$(now_ms)
+if [ -z "${REUSE:-}" ]; then
+    cp .demo/bench-cpu.json .demo/bench-cpu-load.json
+fi
 # How far the projection had got when the load ended: the sequence of the cursor further behind in the log's
 # (txid, seq) order (cheap reads, so that they do not hold it back). With both on the same two cores, the projection's
 # two database sessions share them with the load's many processes and threads, and it runs well below its rate alone.
@@ -87,6 +98,10 @@ last_seq=$(sql "SELECT coalesce(max(seq), 0) FROM ingest.events")
 events=$(sql "SELECT count(*) FROM ingest.events")
 wait_caught_up
 caught_up=$(now_ms)
+if [ -z "${REUSE:-}" ]; then
+    kill "$cpu_split_pid"
+    cp .demo/bench-cpu.json .demo/bench-cpu-caught-up.json
+fi
 sql "VACUUM ANALYZE" >/dev/null
 
 # First hits come from a second instance without answer or response cache and without projection, on the same database.
@@ -186,6 +201,24 @@ if [ -z "${REUSE:-}" ]; then
         printf " catch-up / ingest time = %.2f\n", (c - l) / (e - l)
         printf "  when the load ended, the projection had passed sequence %d of %d (%.0f%%)\n", p, s,
             (s > 0 ? 100 * p / s : 0) }'
+    # Sharing the cores, the projection cannot be caught up before all the CPU work of both sides is done: that work
+    # over the cores is the earliest it can be, whatever the scheduler favours.
+    python3 - .demo/bench-cpu-load.json .demo/bench-cpu-caught-up.json "$(nproc)" "$((load_end - load_start))" <<'PY'
+import json, sys
+at_load_end, at_caught_up = (json.load(open(path)) for path in sys.argv[1:3])
+cores, ingest_s = int(sys.argv[3]), int(sys.argv[4]) / 1000
+parts = ["ingest-service", "ingest-db", "loader", "metrics-service", "metrics-db"]
+print("CPU seconds while sharing the machine, until the load ended / until caught up: "
+      + ", ".join(f"{part} {at_load_end[part]:.1f} / {at_caught_up[part]:.1f}" for part in parts))
+if at_caught_up["ingest-db"] == 0 or at_caught_up["metrics-db"] == 0:
+    print("  (PostgreSQL's sessions are not on this machine: the parts above leave the database out)")
+ingest = at_caught_up["ingest-service"] + at_caught_up["ingest-db"]
+projection = at_caught_up["metrics-service"] + at_caught_up["metrics-db"]
+everything = sum(at_caught_up.values())
+print(f"  projection / ingest CPU (each service with its sessions) = {projection / ingest:.2f}; all of it, the load "
+      f"generator included, takes {everything / cores:.1f} s on {cores} cores = {everything / cores / ingest_s:.2f}x "
+      "the ingest time: the earliest the projection could be caught up sharing them")
+PY
 else
     # The projection after a rebuild (a migration that resets it): every event again, nothing else running.
     awk -v l="$load_start" -v c="$caught_up" -v n="$events" 'BEGIN {

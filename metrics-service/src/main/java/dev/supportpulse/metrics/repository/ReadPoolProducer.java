@@ -24,7 +24,7 @@ import dev.supportpulse.metrics.config.ReadReplicaConfig;
 /**
  * Produces the {@link ReadPool}: with {@code supportpulse.metrics.read.url} (SUPPORTPULSE_METRICS_READ_URL) set, a pool
  * of its own on that server, with the primary's user, password, pool size and session settings
- * ({@code quarkus.datasource.reactive.*}: work_mem, jit) and application_name {@code supportpulse-metrics-read};
+ * ({@code quarkus.datasource.reactive.*}: work_mem, jit) but application_name {@code supportpulse-metrics-read};
  * without it, the default pool itself.
  *
  * <p>
@@ -61,7 +61,8 @@ public class ReadPoolProducer {
                         .ifPresent(value -> properties.put(name.substring(ADDITIONAL_PROPERTIES.length()), value));
             }
         }
-        properties.putIfAbsent("application_name", APPLICATION_NAME);
+        // Its own name, not the primary pool's, so that its sessions can be told apart.
+        properties.put("application_name", APPLICATION_NAME);
         connect.setProperties(properties);
         // Names of its own keep its meters apart from the default pool's.
         connect.setMetricsName(APPLICATION_NAME);

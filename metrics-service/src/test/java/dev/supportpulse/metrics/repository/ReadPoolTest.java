@@ -65,5 +65,8 @@ class ReadPoolTest {
         // The primary's session settings apply to the read pool too.
         assertEquals("128MB", single(reads, "SHOW work_mem"));
         assertEquals("off", single(reads, "SHOW jit"));
+        // But not its name: each pool's sessions can be told apart.
+        assertEquals(ReadPoolProducer.APPLICATION_NAME, single(reads, "SHOW application_name"));
+        assertEquals("supportpulse-metrics", single(primary, "SHOW application_name"));
     }
 }
