@@ -10,6 +10,7 @@ import io.quarkus.arc.ArcContainer;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.PoolOptions;
 
@@ -57,5 +58,17 @@ public final class TestDatabase {
             pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(4)).connectingTo(options).using(vertx).build();
         }
         return pool;
+    }
+
+    /**
+     * How many sessions of the test database carry {@code applicationName}: the service's (its pool names them), read
+     * through its pool inside a {@code @QuarkusTest}, through {@link #pool()} otherwise.
+     */
+    public static long sessionsNamed(String applicationName) {
+        Pool reader = insideTheService() ? Arc.container().instance(Pool.class).get() : pool();
+        return reader
+                .preparedQuery("SELECT count(*) FROM pg_stat_activity "
+                        + "WHERE application_name = $1 AND datname = current_database()")
+                .execute(Tuple.of(applicationName)).await().indefinitely().iterator().next().getLong(0);
     }
 }
