@@ -43,8 +43,17 @@ def loader_pids():
     return pids
 
 
+def is_postgres(pid):
+    """Whether the process is a PostgreSQL backend on this machine (a remote server's pids mean nothing here)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+            return cmdline.read().startswith(b"postgres")
+    except OSError:
+        return False
+
+
 def session_pids(psql):
-    """The database's sessions by part, from pg_stat_activity."""
+    """The database's sessions by part, from pg_stat_activity, where they run on this machine."""
     names = ", ".join(f"'{name}'" for name in SESSION_PARTS)
     result = subprocess.run(psql + ["-tAc", "SELECT pid, application_name FROM pg_stat_activity "
                                     f"WHERE datname = current_database() AND application_name IN ({names})"],
@@ -52,7 +61,7 @@ def session_pids(psql):
     sessions = {}
     for line in result.stdout.splitlines():
         pid, _, name = line.partition("|")
-        if pid.isdigit():
+        if pid.isdigit() and is_postgres(int(pid)):
             sessions[int(pid)] = SESSION_PARTS[name]
     return sessions
 

@@ -24,6 +24,8 @@ final class RollupQueries {
 
     private static final long HOUR = 3600;
     private static final long DAY = 86400;
+    /** How far the database's now(), which caps a snapshot's instants, may be from this service's clock. */
+    private static final Duration CLOCK_MARGIN = Duration.ofHours(1);
 
     private RollupQueries() {
     }
@@ -151,11 +153,11 @@ final class RollupQueries {
         parameters.add(instants.stream().map(RollupQueries::utc).toArray(OffsetDateTime[]::new));
         int totalBucket = instants.size();
         // The statement caps the instants at the database's now(), which may be a little before or after this one:
-        // the days an hour either side of now are read by hour too.
+        // the days within the margin either side of now are read by hour too.
         List<Instant> cuts = new ArrayList<>();
         instants.forEach(instant -> cuts.add(instant.isBefore(now) ? instant : now));
-        cuts.add(now.minus(1, ChronoUnit.HOURS));
-        cuts.add(now.plus(1, ChronoUnit.HOURS));
+        cuts.add(now.minus(CLOCK_MARGIN));
+        cuts.add(now.plus(CLOCK_MARGIN));
         parameters.add(splitDays(cuts));
         String rollupRows = rollupRows(name(dimension), "'-infinity'::timestamptz", "(SELECT max(hour) FROM cuts)",
                 "$" + parameters.size());
@@ -166,11 +168,11 @@ final class RollupQueries {
         String totalFlag = grouped ? "GROUPING(grp) <> 0" : "bucket = " + totalBucket;
         String having = grouped ? "(GROUPING(grp) = 0 OR bucket = " + totalBucket + ")" : "true";
         // The contributions since the rollup's last whole hour count only at a cut inside an hour: an instant capped at
-        // now. Instants an hour or more before now lie on whole hours (sql() takes no other), so a snapshot of the past
-        // leaves that part out: planned for all the same, it made PostgreSQL expect millions of rows and sort them to
-        // group (a year of weekly snapshots by team at a million tickets: 45-60 ms of execution with it, 17-27 ms
+        // now. Instants further back than the margin lie on whole hours (sql() takes no other), so a snapshot of the
+        // past leaves that part out: planned for all the same, it made PostgreSQL expect millions of rows and sort them
+        // to group (a year of weekly snapshots by team at a million tickets: 45-60 ms of execution with it, 17-27 ms
         // without).
-        boolean cappedAtNow = instants.stream().anyMatch(instant -> !instant.isBefore(now.minus(1, ChronoUnit.HOURS)));
+        boolean cappedAtNow = instants.stream().anyMatch(instant -> !instant.isBefore(now.minus(CLOCK_MARGIN)));
         String recent = !cappedAtNow ? "" : """
                 recent AS (
                     SELECT c.at, %1$s AS grp, %2$s AS delta
