@@ -85,7 +85,7 @@ public record Measure(String source, String anchor, String agent, String conditi
      */
     public boolean dependsOnNow() {
         return kind == Kind.OPEN_AT_END || kind == Kind.UNRESOLVED_AT_END || kind == Kind.RESOLVED_AT_END
-                || condition.contains("now()");
+                || kind == Kind.LIFETIME_VALUE || condition.contains("now()");
     }
 
     /**

@@ -123,7 +123,8 @@ public enum Metric {
     SLA_RESOLUTION_RATE("SLA resolution rate", PERCENT, true, ALL,
             "The same with the resolution target and the latest resolution. Anchor: min(resolution, due). "
                     + "Agent: resolver, else assignee.",
-            sla("resolution_seconds", "t.resolved_at", "coalesce(t.resolver, t.assignee)")),
+            sla("resolution_seconds", "t.resolved_at",
+                    "CASE WHEN t.resolved_at IS NOT NULL THEN t.resolver ELSE t.assignee END")),
     SERVICE_LEVEL("Service level", PERCENT, true, CONTACT,
             "Contacts answered within the threshold (default 20 s) / (answered + abandoned). Anchor: queued.",
             contacts("t.queued_at", "t.answering_agent",

@@ -19,13 +19,17 @@ final class CustomerBaseQueries {
 
     static String sql(MetricQuery query, List<Object> parameters) {
         WindowGrouping grouping = WindowGrouping.bindWindows(query, parameters);
-        String revenue = query.metric().measure().kind() == Measure.Kind.LIFETIME_VALUE ? """
+        boolean lifetimeValue = query.metric().measure().kind() == Measure.Kind.LIFETIME_VALUE;
+        // Lifetime value is a snapshot at each window's end, and a window that ends after now takes the state now
+        // (graphql.md): revenue stamped in the future is not counted yet.
+        String end = lifetimeValue ? "least(e, now())" : "e";
+        String revenue = lifetimeValue ? """
                 (SELECT coalesce(sum(r.amount), 0) FROM metrics.business_events r
                  WHERE r.type = 'customer.revenue' AND r.customer_id = c.customer_id AND r.occurred_at < w.e)::float8"""
                 : "NULL::float8";
         return """
                 WITH windows AS (
-                    SELECT s, e, i::int AS bucket
+                    SELECT s, %8$s AS e, i::int AS bucket
                     FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS u(s, e, i)),
                 customers AS (
                     SELECT c.customer_id, c.created_at, c.channel, c.region, c.segment,
@@ -49,7 +53,7 @@ final class CustomerBaseQueries {
                 HAVING %7$s
                 """.formatted(revenue, grouping.totalFlag(), grouping.groupColumns(),
                 aggregates(query.metric().measure().kind()), MetricRepository.filters(query, parameters),
-                grouping.groupBy(), grouping.having());
+                grouping.groupBy(), grouping.having(), end);
     }
 
     /** Columns: sample size, value, numerator, denominator, mean, median, p90; over customers created before w.e. */

@@ -129,7 +129,7 @@ public class MetricRepository {
         for (int part = 1; part <= count; part++) {
             Instant to = part == count ? query.to() : starts.get(part * starts.size() / count);
             ranges.add(new MetricQuery(query.metric(), from, to, starts, query.periodEnds(), query.groupBy(),
-                    query.filter(), query.shiftSeconds(), query.zone()));
+                    query.filter(), query.shift(), query.zone()));
             from = to;
         }
         return ranges;
@@ -190,7 +190,7 @@ public class MetricRepository {
         if (!query.periodStarts().isEmpty()) {
             // The starts moved back by the shift, rather than every anchor forward: no arithmetic per row.
             parameters.add(query.periodStarts().stream()
-                    .map(start -> OffsetDateTime.ofInstant(start.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC))
+                    .map(start -> OffsetDateTime.ofInstant(start.minus(query.shift()), ZoneOffset.UTC))
                     .toArray(OffsetDateTime[]::new));
             // width_bucket finds each anchor's period among the starts cut in Java (DST-exact), by binary search.
             bucket = "width_bucket(" + measure.anchor() + ", $" + parameters.size() + "::timestamptz[])";
@@ -266,9 +266,9 @@ public class MetricRepository {
     private static String snapshotSql(MetricQuery query, List<Object> parameters) {
         List<OffsetDateTime> instants = new ArrayList<>();
         for (Instant end : query.periodEnds()) {
-            instants.add(OffsetDateTime.ofInstant(end.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));
+            instants.add(OffsetDateTime.ofInstant(end.minus(query.shift()), ZoneOffset.UTC));
         }
-        instants.add(OffsetDateTime.ofInstant(query.to().minusSeconds(query.shiftSeconds()), ZoneOffset.UTC));
+        instants.add(OffsetDateTime.ofInstant(query.to().minus(query.shift()), ZoneOffset.UTC));
         parameters.add(instants.toArray(OffsetDateTime[]::new));
         Measure measure = query.metric().measure();
         // The groups at each instant, and the ungrouped count at the last instant (the range's end) as the total.
@@ -444,11 +444,13 @@ public class MetricRepository {
                 + "percentile_cont(0.9) WITHIN GROUP (ORDER BY v) AS p90";
         case MEAN -> "count(*) AS n, sum(v) / nullif(count(*), 0) AS value, coalesce(sum(v), 0) AS num, "
                 + "count(*)::float8 AS den, NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
-        case QUOTIENT -> "count(*) AS n, count(*) FILTER (WHERE v)::float8 / nullif(count(*) FILTER (WHERE NOT v), 0) "
+        // A ratio's sample size is its denominator (graphql.md); a point with numerator items only still has a row.
+        case QUOTIENT -> "count(*) FILTER (WHERE NOT v) AS n, "
+                + "count(*) FILTER (WHERE v)::float8 / nullif(count(*) FILTER (WHERE NOT v), 0) "
                 + "AS value, count(*) FILTER (WHERE v)::float8 AS num, count(*) FILTER (WHERE NOT v)::float8 AS den, "
                 + "NULL::float8 AS mean, NULL::float8 AS median, NULL::float8 AS p90";
-        case DISTINCT_QUOTIENT -> "count(DISTINCT counted) FILTER (WHERE v) + count(DISTINCT counted) FILTER (WHERE NOT v) "
-                + "AS n, count(DISTINCT counted) FILTER (WHERE v)::float8 "
+        case DISTINCT_QUOTIENT -> "count(DISTINCT counted) FILTER (WHERE NOT v) AS n, "
+                + "count(DISTINCT counted) FILTER (WHERE v)::float8 "
                 + "/ nullif(count(DISTINCT counted) FILTER (WHERE NOT v), 0) AS value, "
                 + "count(DISTINCT counted) FILTER (WHERE v)::float8 AS num, "
                 + "count(DISTINCT counted) FILTER (WHERE NOT v)::float8 AS den, NULL::float8 AS mean, "

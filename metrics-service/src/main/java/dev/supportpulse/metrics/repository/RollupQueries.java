@@ -34,7 +34,7 @@ final class RollupQueries {
     static String sql(MetricQuery query, RollupMeasure measure, List<Object> parameters, Instant now) {
         List<Dimension> used = dimensionsUsed(query);
         if (used.size() > 1 || used.contains(Dimension.AGENT) || used.contains(Dimension.CUSTOMER_SEGMENT)
-                || query.shiftSeconds() % HOUR != 0) {
+                || !query.shift().equals(query.shift().truncatedTo(ChronoUnit.HOURS))) {
             return null;
         }
         Dimension dimension = used.isEmpty() ? null : used.get(0);
@@ -47,8 +47,8 @@ final class RollupQueries {
             }
             return snapshotSql(query, measure, dimension, parameters, now);
         }
-        Instant from = query.from().minusSeconds(query.shiftSeconds());
-        Instant to = query.to().minusSeconds(query.shiftSeconds());
+        Instant from = query.from().minus(query.shift());
+        Instant to = query.to().minus(query.shift());
         if (!aligned(from) || query.periodStarts().stream().anyMatch(start -> !aligned(start))
                 || !aligned(to) && to.truncatedTo(ChronoUnit.HOURS).isBefore(currentHour)) {
             return null;
@@ -89,7 +89,7 @@ final class RollupQueries {
         String value = valueFilter(query, dimension, parameters);
         String grouping = dimension == null ? "NULL::text" : column(dimension);
         List<Instant> cuts = new ArrayList<>(List.of(from, wholeHoursEnd));
-        query.periodStarts().forEach(start -> cuts.add(start.minusSeconds(query.shiftSeconds())));
+        query.periodStarts().forEach(start -> cuts.add(start.minus(query.shift())));
         OffsetDateTime[] splitDays = splitDays(cuts);
         String rollupRows;
         // Days cut inside (a day granularity away from UTC) are read by hour, one index scan each: where they are most
@@ -276,9 +276,9 @@ final class RollupQueries {
     private static List<Instant> instants(MetricQuery query) {
         List<Instant> instants = new ArrayList<>();
         for (Instant end : query.periodEnds()) {
-            instants.add(end.minusSeconds(query.shiftSeconds()));
+            instants.add(end.minus(query.shift()));
         }
-        instants.add(query.to().minusSeconds(query.shiftSeconds()));
+        instants.add(query.to().minus(query.shift()));
         return instants;
     }
 

@@ -175,17 +175,21 @@ public class TicketProjectionRepository {
             """;
 
     // Latest value first: events are ordered by when they happened, then by id for equal instants, so that the
-    // outcome does not depend on the order they arrived in.
+    // outcome does not depend on the order they arrived in. A ticket's channel, region and team are the envelope's on
+    // ticket.created (attributes of those names there are unknown keys, kept and ignored) and the attributes' on
+    // ticket.updated.
     private static final String RECOMPUTE_TICKETS = """
             WITH ticket_events AS (
                 SELECT * FROM touched_ticket_events),
             facts AS (
                 SELECT ticket_id,
                        min(occurred_at) FILTER (WHERE type = 'ticket.created') AS created_at,
-                       (array_agg(coalesce(attributes->>'channel', channel) ORDER BY occurred_at DESC, event_id DESC)
+                       (array_agg(CASE WHEN type = 'ticket.updated' THEN attributes->>'channel' ELSE channel END
+                                  ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE (type = 'ticket.created' AND channel IS NOT NULL)
                                       OR (type = 'ticket.updated' AND attributes ? 'channel')))[1] AS channel,
-                       (array_agg(coalesce(attributes->>'region', region) ORDER BY occurred_at DESC, event_id DESC)
+                       (array_agg(CASE WHEN type = 'ticket.updated' THEN attributes->>'region' ELSE region END
+                                  ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE (type = 'ticket.created' AND region IS NOT NULL)
                                       OR (type = 'ticket.updated' AND attributes ? 'region')))[1] AS region,
                        (array_agg(attributes->>'type' ORDER BY occurred_at DESC, event_id DESC)
@@ -194,7 +198,8 @@ public class TicketProjectionRepository {
                        (array_agg(attributes->>'priority' ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE type IN ('ticket.created', 'ticket.updated')
                                      AND attributes ? 'priority'))[1] AS priority,
-                       (array_agg(coalesce(attributes->>'teamId', team_id) ORDER BY occurred_at DESC, event_id DESC)
+                       (array_agg(CASE WHEN type = 'ticket.updated' THEN attributes->>'teamId' ELSE team_id END
+                                  ORDER BY occurred_at DESC, event_id DESC)
                            FILTER (WHERE (type = 'ticket.created' AND team_id IS NOT NULL)
                                       OR (type = 'ticket.updated' AND attributes ? 'teamId')))[1] AS team_id,
                        (array_agg(customer_id ORDER BY occurred_at, event_id)

@@ -38,13 +38,15 @@ record WindowGrouping(String groupColumns, String groupBy, String totalFlag, Str
 
     /**
      * Adds the windows' starts and ends as two parameters (each period's, moved back by a comparison's shift, then the
-     * range's) and returns the grouping, the range being the last bucket.
+     * range's) and returns the grouping, the range being the last bucket. A period that starts before the range is
+     * judged from the range's start, as its end is judged at the range's end: nothing outside the range counts.
      */
     static WindowGrouping bindWindows(MetricQuery query, List<Object> parameters) {
         List<OffsetDateTime> starts = new ArrayList<>();
         List<OffsetDateTime> ends = new ArrayList<>();
         for (int i = 0; i < query.periodStarts().size(); i++) {
-            starts.add(shifted(query.periodStarts().get(i), query));
+            Instant start = query.periodStarts().get(i);
+            starts.add(shifted(start.isBefore(query.from()) ? query.from() : start, query));
             ends.add(shifted(query.periodEnds().get(i), query));
         }
         starts.add(shifted(query.from(), query));
@@ -56,6 +58,6 @@ record WindowGrouping(String groupColumns, String groupBy, String totalFlag, Str
 
     /** A window boundary, moved back by a comparison's shift. */
     private static OffsetDateTime shifted(Instant instant, MetricQuery query) {
-        return OffsetDateTime.ofInstant(instant.minusSeconds(query.shiftSeconds()), ZoneOffset.UTC);
+        return OffsetDateTime.ofInstant(instant.minus(query.shift()), ZoneOffset.UTC);
     }
 }

@@ -103,7 +103,8 @@ public class MetricService {
         // A period reaching past the range is judged at the range's end: nothing after the range counts.
         List<Instant> ends = periods.stream().map(period -> period.end().toInstant())
                 .map(end -> end.isAfter(to) ? to : end).toList();
-        MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, 0, zone.getId());
+        MetricQuery query = new MetricQuery(metric, from, to, starts, ends, groupBy, filter, Duration.ZERO,
+                zone.getId());
         // An answer that the clock alone can change (a range reaching past now) is always computed afresh.
         if (!changesWithTheClock(metric, to)) {
             return watermarks.current().ifNoItem().after(queryTimeout).fail().onFailure()
@@ -125,7 +126,7 @@ public class MetricService {
         Uni<List<AggregateRow>> previous = request.compare()
                 ? repository.aggregate(new MetricQuery(metric, query.from(), query.to(), query.periodStarts(),
                         query.periodEnds(), groupBy, query.filter(),
-                        Duration.between(query.from(), query.to()).getSeconds(), query.zone()))
+                        Duration.between(query.from(), query.to()), query.zone()))
                 : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(current, previous).asTuple().ifNoItem().after(queryTimeout).fail().onFailure()
                 .transform(MetricService::toClientError).flatMap(rows -> {
@@ -155,7 +156,7 @@ public class MetricService {
         ZoneId zone = zone(timezone);
         Map<Dimension, List<String>> filters = supportedFilters(Metric.TICKETS_CREATED, filter);
         MetricQuery query = new MetricQuery(Metric.TICKETS_CREATED, from, to, List.of(), List.of(), List.of(), filters,
-                0);
+                Duration.ZERO);
         return repository.ticketLoad(query, zone.getId()).ifNoItem().after(queryTimeout).fail().onFailure()
                 .transform(MetricService::toClientError).map(cells -> {
                     int[][] grid = new int[7][24];
@@ -230,16 +231,29 @@ public class MetricService {
         return new MetricResult(metric, metric.unit(), totalValue, series);
     }
 
-    /** The value where nothing was measured: counts are 0, other values null. */
+    /**
+     * The value where nothing was measured: counts are 0, other values null, but a quotient's numerator and denominator
+     * are filled (graphql.md), as 0.
+     */
     static MetricValue emptyValue(Metric metric) {
-        boolean ratio = metric.unit() == Unit.PERCENT || metric.unit() == Unit.RATIO;
-        return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, ratio ? 0.0 : null, ratio ? 0.0 : null,
-                null, null, null, null, null);
+        Double none = hasQuotient(metric) ? 0.0 : null;
+        return new MetricValue(metric.unit() == Unit.COUNT ? 0.0 : null, 0, none, none, null, null, null, null, null);
+    }
+
+    private static boolean hasQuotient(Metric metric) {
+        return metric.unit() == Unit.PERCENT || metric.unit() == Unit.RATIO || metric.unit() == Unit.CURRENCY;
     }
 
     private static MetricValue valueOf(Metric metric, AggregateRow row) {
-        if (row == null || row.sampleSize() == 0) {
+        if (row == null) {
             return emptyValue(metric);
+        }
+        if (row.sampleSize() == 0) {
+            // A ratio or a cost with a numerator but no denominator (article views, no tickets): no value, and the
+            // numerator is still what was counted.
+            MetricValue empty = emptyValue(metric);
+            return hasQuotient(metric) && row.numerator() != null
+                    ? new MetricValue(null, 0, row.numerator(), 0.0, null, null, null, null, null) : empty;
         }
         return new MetricValue(row.value(), row.sampleSize(), row.numerator(), row.denominator(), row.mean(),
                 row.median(), row.p90(), null, null);

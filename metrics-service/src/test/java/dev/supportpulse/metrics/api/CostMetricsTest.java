@@ -89,6 +89,32 @@ class CostMetricsTest {
     }
 
     @Test
+    void aRangeStartingInsideAMonthCountsOnlyItsOwnDaysInThatMonthsPoint() {
+        // 03-20 .. 04-01 (UTC) by month: one point, March, holding only the range's part of it: K1's 03-20 .. 03-31 =
+        // 12 days = 1200, over T2 (T1 was resolved 03-17, before the range) → 1200, the same as the total. Not
+        // March's whole 1500 over T1, T2.
+        query("{ metric(metric: COST_PER_TICKET, range: {from: \"2026-03-20T00:00:00Z\","
+                + " to: \"2026-04-01T00:00:00Z\"}, granularity: MONTH) {"
+                + " total { value numerator denominator } series { value { value numerator denominator } } } }")
+                        .body("errors", nullValue()).body("data.metric.total.value", closeTo(1200.0, 1e-6))
+                        .body("data.metric.series.value.value", contains(closeTo(1200.0, 1e-6)))
+                        .body("data.metric.series.value.numerator", contains(closeTo(1200.0, 1e-6)))
+                        .body("data.metric.series.value.denominator", contains(1.0));
+    }
+
+    @Test
+    void aCostWithoutTicketsHasNoValueButKeepsItsNumerator() {
+        // 04-11 .. 04-16: K1's 04-11 .. 04-15 = 5 days = 500; no ticket resolved (T3 04-10) → 500 / 0, no value. The
+        // sample size is the denominator, 0; numerator and denominator are filled (graphql.md).
+        query("{ metric(metric: COST_PER_TICKET, range: {from: \"2026-04-11T00:00:00Z\","
+                + " to: \"2026-04-16T00:00:00Z\"}) { total { value sampleSize numerator denominator } } }")
+                        .body("errors", nullValue()).body("data.metric.total.value", nullValue())
+                        .body("data.metric.total.sampleSize", equalTo(0))
+                        .body("data.metric.total.numerator", closeTo(500.0, 1e-6))
+                        .body("data.metric.total.denominator", equalTo(0.0));
+    }
+
+    @Test
     void aComparisonSpreadsTheCostsOverThePreviousRangeOfTheSameLength() {
         // 04-01 .. 04-16 (UTC, 15 days): K1's 04-01 .. 04-15 = 1500 over T3 → 1500. The 15 days before, 03-17 .. 04-01:
         // K1's 03-17 .. 03-31 = 1500 over T1, T2 → 750. Change +750.

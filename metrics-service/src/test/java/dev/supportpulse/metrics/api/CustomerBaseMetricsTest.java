@@ -149,6 +149,32 @@ class CustomerBaseMetricsTest {
     }
 
     @Test
+    void churnOfARangeStartingInsideAMonthIsJudgedFromTheRangesStart() {
+        // 03-10 .. 04-01 by month: March's point is judged over the range's part of it, as the total. Active at 03-10:
+        // G, I, A, B, H, D = 6 (C churned 02-25; E created 03-10 09:00). Churned in it: D 03-12, A 03-20, I 03-25 = 3
+        // → 50 %. (Judged from 03-01 it would be 3 / 5 = 60 %.)
+        query("{ metric(metric: CUSTOMER_CHURN_RATE, range: {from: \"2026-03-10T00:00:00Z\","
+                + " to: \"2026-04-01T00:00:00Z\"}, granularity: MONTH) {"
+                + " total { value denominator } series { value { value denominator } } } }").body("errors", nullValue())
+                        .body("data.metric.total.value", equalTo(50.0))
+                        .body("data.metric.total.denominator", equalTo(6.0))
+                        .body("data.metric.series.value.value", contains(50.0))
+                        .body("data.metric.series.value.denominator", contains(6.0));
+    }
+
+    @Test
+    void lifetimeValueAfterNowTakesTheStateNow() {
+        // A revenue stamped in 2099 has not happened yet: a range ending in 2100 takes the state now. All nine
+        // customers exist now; revenue so far R1 100 + R4 40 + R2 50 + R6 20 + R3 30 + R5 1000 = 1240 → 137.78.
+        log.appendAndProject(revenue("B", "2099-01-01T00:00:00Z", 5000));
+        query("{ metric(metric: CUSTOMER_LIFETIME_VALUE, range: {from: \"2026-01-01T00:00:00Z\","
+                + " to: \"2100-01-01T00:00:00Z\"}) { total { value numerator denominator } } }")
+                        .body("errors", nullValue()).body("data.metric.total.numerator", equalTo(1240.0))
+                        .body("data.metric.total.denominator", equalTo(9.0))
+                        .body("data.metric.total.value", closeTo(1240.0 / 9, 1e-9));
+    }
+
+    @Test
     void lifetimeValueSlicedByRegion() {
         // At 04-01: EU A, C, H, D = 4 customers, revenue A 130 + C 40 + D 20 = 190 → 47.5; NA G, I, B, E = 4,
         // revenue B 50 → 12.5.

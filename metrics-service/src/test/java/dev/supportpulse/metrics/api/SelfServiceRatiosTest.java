@@ -77,14 +77,17 @@ class SelfServiceRatiosTest {
         // Channels: chat V3, V6 / T2 → 2.0; email no views / T4 → 0.0; web V1, V2, V4 / T1, T3 → 1.5.
         // Segments: enterprise V1, V4 / T1, T3 → 1.0; smb V3 / T2 → 1.0; none V2, V6 / T4 → 2.0.
         query("{ days: metric(metric: KB_DEFLECTION_RATIO, " + MARCH_2_TO_4 + ", granularity: DAY) {"
-                + " total { value numerator denominator } series { value { value } } }"
+                + " total { value sampleSize numerator denominator } series { value { value sampleSize } } }"
                 + " channel: metric(metric: KB_DEFLECTION_RATIO, " + MARCH_2_TO_4 + ", groupBy: [CHANNEL]) {"
                 + " series { group { value } value { value } } }" + " segment: metric(metric: KB_DEFLECTION_RATIO, "
                 + MARCH_2_TO_4 + ", groupBy: [CUSTOMER_SEGMENT]) { series { group { value } value { value } } } }")
                         .body("errors", nullValue()).body("data.days.total.value", equalTo(1.25))
                         .body("data.days.total.numerator", equalTo(5.0))
                         .body("data.days.total.denominator", equalTo(4.0))
+                        // A ratio's sample size is its denominator: the tickets created.
+                        .body("data.days.total.sampleSize", equalTo(4))
                         .body("data.days.series.value.value", contains(1.5, 1.0))
+                        .body("data.days.series.value.sampleSize", contains(2, 2))
                         .body("data.channel.series.group.value.flatten()", contains("chat", "email", "web"))
                         .body("data.channel.series.value.value", contains(2.0, 0.0, 1.5))
                         .body("data.segment.series.group.value.flatten()", contains("enterprise", "smb", null))
@@ -95,8 +98,9 @@ class SelfServiceRatiosTest {
     void deflectionWithoutTicketsHasNoValue() {
         // 03-04 01:00 .. 03-05: view V5 and no ticket created: 1 / 0 has no value.
         query("{ metric(metric: KB_DEFLECTION_RATIO, range: {from: \"2026-03-04T00:00:00Z\","
-                + " to: \"2026-03-05T00:00:00Z\"}) { total { value numerator denominator } } }")
+                + " to: \"2026-03-05T00:00:00Z\"}) { total { value sampleSize numerator denominator } } }")
                         .body("errors", nullValue()).body("data.metric.total.value", nullValue())
+                        .body("data.metric.total.sampleSize", equalTo(0))
                         .body("data.metric.total.numerator", equalTo(1.0))
                         .body("data.metric.total.denominator", equalTo(0.0));
     }
@@ -109,17 +113,20 @@ class SelfServiceRatiosTest {
         // Range, distinct over it: K1, U2, K2, U5, U6, U4, U7 = 7 / K1, K2 = 2 → 3.5 (not (5 + 5) / (2 + 1)).
         // Segments: enterprise K1 / K1 → 1.0; smb K2 / K2 → 1.0; none: five visitors / no customer → no value.
         query("{ days: metric(metric: SELF_SERVICE_SCORE, " + MARCH_2_TO_4 + ", granularity: DAY) {"
-                + " total { value numerator denominator } series { value { value numerator denominator } } }"
+                + " total { value sampleSize numerator denominator } series { value { value numerator denominator } } }"
                 + " segment: metric(metric: SELF_SERVICE_SCORE, " + MARCH_2_TO_4 + ", groupBy: [CUSTOMER_SEGMENT]) {"
-                + " series { group { value } value { value numerator } } } }").body("errors", nullValue())
+                + " series { group { value } value { value sampleSize numerator } } } }").body("errors", nullValue())
                         .body("data.days.total.value", equalTo(3.5)).body("data.days.total.numerator", equalTo(7.0))
                         .body("data.days.total.denominator", equalTo(2.0))
+                        // Sample sizes are the denominators: customers who created tickets, not users + customers.
+                        .body("data.days.total.sampleSize", equalTo(2))
                         .body("data.days.series.value.value", contains(2.5, 5.0))
                         .body("data.days.series.value.numerator", contains(5.0, 5.0))
                         .body("data.days.series.value.denominator", contains(2.0, 1.0))
                         .body("data.segment.series.group.value.flatten()", contains("enterprise", "smb", null))
                         .body("data.segment.series.value.value", contains(equalTo(1.0), equalTo(1.0), nullValue()))
-                        .body("data.segment.series.value.numerator", contains(1.0, 1.0, 5.0));
+                        .body("data.segment.series.value.numerator", contains(1.0, 1.0, 5.0))
+                        .body("data.segment.series.value.sampleSize", contains(1, 1, 0));
     }
 
     @Test

@@ -446,6 +446,18 @@ class TicketMetricsTest {
     }
 
     @Test
+    void compareShiftsByTheRangesExactLengthFractionsOfASecondIncluded() {
+        // 09:00:00.4 .. 09:00:00.9 on 03-02 holds no creation; shifted back by its 0.5 s, 08:59:59.9 .. 09:00:00.4
+        // holds T1's, at 09:00:00.0 → previous 1, change −1 (a shift of whole seconds, 0 s, would compare the range
+        // with itself).
+        query("{ metric(metric: TICKETS_CREATED, range: {from: \"2026-03-02T09:00:00.4Z\","
+                + " to: \"2026-03-02T09:00:00.9Z\"}, compare: true) { total { value previous change } } }")
+                        .body("errors", nullValue()).body("data.metric.total.value", equalTo(0.0))
+                        .body("data.metric.total.previous", equalTo(1.0))
+                        .body("data.metric.total.change", equalTo(-1.0));
+    }
+
+    @Test
     void severalMetricsAndTheCatalogInOneDocument() {
         query("{ metricCatalog { metric unit dimensions }" + " a: metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4
                 + ") { total { value } }" + " b: metric(metric: TICKETS_RESOLVED, " + MARCH_2_TO_4

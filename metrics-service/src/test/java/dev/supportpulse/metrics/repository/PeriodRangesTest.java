@@ -2,6 +2,7 @@ package dev.supportpulse.metrics.repository;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ class PeriodRangesTest {
             assertEquals(query.periodEnds(), range.periodEnds());
             assertEquals(query.groupBy(), range.groupBy());
             assertEquals(query.filter(), range.filter());
-            assertEquals(query.shiftSeconds(), range.shiftSeconds());
+            assertEquals(query.shift(), range.shift());
             assertEquals(query.metric(), range.metric());
         }
     }
@@ -61,7 +62,7 @@ class PeriodRangesTest {
         assertEquals(List.of(months(12)), MetricRepository.byPeriodRanges(months(12), 1));
         assertEquals(List.of(months(1)), MetricRepository.byPeriodRanges(months(1), 4));
         MetricQuery byAgentOnly = new MetricQuery(Metric.FIRST_RESPONSE_TIME, FROM,
-                Instant.parse("2026-02-01T00:00:00Z"), List.of(), List.of(), List.of(Dimension.AGENT), Map.of(), 0);
+                Instant.parse("2026-02-01T00:00:00Z"), List.of(), List.of(), List.of(Dimension.AGENT), Map.of(), Duration.ZERO);
         assertEquals(List.of(byAgentOnly), MetricRepository.byPeriodRanges(byAgentOnly, 2));
     }
 
@@ -75,6 +76,6 @@ class PeriodRangesTest {
                     : Instant.parse("2026-%02d-01T00:00:00Z".formatted(month + 1)));
         }
         return new MetricQuery(Metric.FIRST_RESPONSE_TIME, FROM, ends.get(count - 1), starts, ends,
-                List.of(Dimension.AGENT), Map.of(Dimension.CHANNEL, List.of("email")), 86_400);
+                List.of(Dimension.AGENT), Map.of(Dimension.CHANNEL, List.of("email")), Duration.ofDays(1));
     }
 }

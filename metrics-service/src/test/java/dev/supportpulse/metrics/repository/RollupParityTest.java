@@ -145,7 +145,7 @@ class RollupParityTest {
     void aComparisonShiftedByWholeHoursGivesTheSameAnswers() {
         Instant from = ZonedDateTime.of(2026, 3, 30, 0, 0, 0, 0, STOCKHOLM).toInstant();
         Instant to = ZonedDateTime.of(2026, 4, 2, 0, 0, 0, 0, STOCKHOLM).toInstant();
-        long shift = Duration.between(from, to).getSeconds();
+        Duration shift = Duration.between(from, to);
         for (Metric metric : rollupMetrics()) {
             compare(query(metric, from, to, days(from, to), new Slice(List.of(Dimension.CHANNEL), Map.of()), shift));
         }
@@ -192,7 +192,7 @@ class RollupParityTest {
         Instant to = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, STOCKHOLM).toInstant();
         for (Metric metric : List.of(Metric.FIRST_RESPONSE_TIME, Metric.RESOLUTION_TIME, Metric.REPLY_TIME)) {
             for (Slice slice : slices()) {
-                for (long shift : new long[] { 0, Duration.ofDays(2).getSeconds() }) {
+                for (Duration shift : List.of(Duration.ZERO, Duration.ofDays(2))) {
                     MetricQuery query = query(metric, from, to, days(from, to), slice, shift);
                     List<AggregateRow> inOne = sorted(
                             repository.percentilesByPointAndTotal(query, 1).await().indefinitely());
@@ -264,7 +264,7 @@ class RollupParityTest {
     }
 
     private static MetricQuery query(Metric metric, Instant from, Instant to, List<Instant> starts, Slice slice,
-            long shift) {
+            Duration shift) {
         List<Instant> ends = new ArrayList<>();
         for (int i = 0; i < starts.size(); i++) {
             Instant end = i + 1 < starts.size() ? starts.get(i + 1) : to;
@@ -291,6 +291,6 @@ class RollupParityTest {
 
     private static String describe(MetricQuery query) {
         return query.metric() + " " + query.from() + ".." + query.to() + " periods " + query.periodStarts().size()
-                + " by " + query.groupBy() + " filtered " + query.filter() + " shifted " + query.shiftSeconds();
+                + " by " + query.groupBy() + " filtered " + query.filter() + " shifted " + query.shift();
     }
 }
