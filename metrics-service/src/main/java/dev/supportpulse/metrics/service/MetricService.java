@@ -124,9 +124,9 @@ public class MetricService {
         Metric metric = query.metric();
         Uni<List<AggregateRow>> current = repository.aggregate(query);
         Uni<List<AggregateRow>> previous = request.compare()
-                ? repository.aggregate(new MetricQuery(metric, query.from(), query.to(), query.periodStarts(),
-                        query.periodEnds(), groupBy, query.filter(),
-                        Duration.between(query.from(), query.to()), query.zone()))
+                ? repository.aggregate(
+                        new MetricQuery(metric, query.from(), query.to(), query.periodStarts(), query.periodEnds(),
+                                groupBy, query.filter(), Duration.between(query.from(), query.to()), query.zone()))
                 : Uni.createFrom().item(List.of());
         return Uni.combine().all().unis(current, previous).asTuple().ifNoItem().after(queryTimeout).fail().onFailure()
                 .transform(MetricService::toClientError).flatMap(rows -> {

@@ -62,7 +62,8 @@ class PeriodRangesTest {
         assertEquals(List.of(months(12)), MetricRepository.byPeriodRanges(months(12), 1));
         assertEquals(List.of(months(1)), MetricRepository.byPeriodRanges(months(1), 4));
         MetricQuery byAgentOnly = new MetricQuery(Metric.FIRST_RESPONSE_TIME, FROM,
-                Instant.parse("2026-02-01T00:00:00Z"), List.of(), List.of(), List.of(Dimension.AGENT), Map.of(), Duration.ZERO);
+                Instant.parse("2026-02-01T00:00:00Z"), List.of(), List.of(), List.of(Dimension.AGENT), Map.of(),
+                Duration.ZERO);
         assertEquals(List.of(byAgentOnly), MetricRepository.byPeriodRanges(byAgentOnly, 2));
     }
 

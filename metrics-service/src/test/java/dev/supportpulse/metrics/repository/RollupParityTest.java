@@ -112,12 +112,12 @@ class RollupParityTest {
         Instant to = ZonedDateTime.of(2026, 4, 6, 0, 0, 0, 0, STOCKHOLM).toInstant();
         for (Metric metric : rollupMetrics()) {
             for (Slice slice : slices()) {
-                compare(query(metric, from, to, days(from, to), slice, 0));
-                compare(query(metric, from, to, List.of(), slice, 0));
+                compare(query(metric, from, to, days(from, to), slice, Duration.ZERO));
+                compare(query(metric, from, to, List.of(), slice, Duration.ZERO));
                 // A week without tickets: zero counts, no rates.
                 Instant quiet = ZonedDateTime.of(2025, 6, 2, 0, 0, 0, 0, STOCKHOLM).toInstant();
                 compare(query(metric, quiet, quiet.plus(Duration.ofDays(7)),
-                        days(quiet, quiet.plus(Duration.ofDays(7))), slice, 0));
+                        days(quiet, quiet.plus(Duration.ofDays(7))), slice, Duration.ZERO));
             }
         }
     }
@@ -134,9 +134,9 @@ class RollupParityTest {
                 ZonedDateTime.of(2026, 3, 30, 0, 0, 0, 0, STOCKHOLM).toInstant());
         for (Metric metric : rollupMetrics()) {
             for (Slice slice : slices()) {
-                compare(query(metric, from, to, utcDays(from, to), slice, 0));
-                compare(query(metric, from, to, List.of(from, from.plus(Duration.ofDays(7))), slice, 0));
-                compare(query(metric, stockholmFrom, stockholmTo, stockholmWeeks, slice, 0));
+                compare(query(metric, from, to, utcDays(from, to), slice, Duration.ZERO));
+                compare(query(metric, from, to, List.of(from, from.plus(Duration.ofDays(7))), slice, Duration.ZERO));
+                compare(query(metric, stockholmFrom, stockholmTo, stockholmWeeks, slice, Duration.ZERO));
             }
         }
     }
@@ -163,8 +163,8 @@ class RollupParityTest {
         Instant utcTo = Instant.parse("2026-04-06T00:00:00Z");
         for (Metric metric : List.of(Metric.SLA_FIRST_RESPONSE_RATE, Metric.SLA_RESOLUTION_RATE)) {
             for (Slice slice : slices()) {
-                compare(query(metric, from, to, days(from, to), slice, 0));
-                compare(query(metric, utcFrom, utcTo, utcDays(utcFrom, utcTo), slice, 0));
+                compare(query(metric, from, to, days(from, to), slice, Duration.ZERO));
+                compare(query(metric, utcFrom, utcTo, utcDays(utcFrom, utcTo), slice, Duration.ZERO));
             }
         }
     }
@@ -179,7 +179,7 @@ class RollupParityTest {
         }
         for (Metric metric : rollupMetrics()) {
             for (Slice slice : slices()) {
-                compare(query(metric, from, to, hours, slice, 0));
+                compare(query(metric, from, to, hours, slice, Duration.ZERO));
             }
         }
     }
