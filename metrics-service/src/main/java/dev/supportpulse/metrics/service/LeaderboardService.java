@@ -43,10 +43,16 @@ public class LeaderboardService {
         if (shown != null) {
             shown.stream().filter(Objects::nonNull).filter(metric -> !columns.contains(metric)).forEach(columns::add);
         }
+        // The answer holds a point per agent and metric; every agent is ranked, however many there are.
+        if ((long) limit * columns.size() > metrics.maxPoints()) {
+            throw new BadUserInputException("The leaderboard would hold more than " + metrics.maxPoints()
+                    + " points (limit × metrics); ask for fewer agents or fewer metrics.");
+        }
         List<Uni<MetricResult>> results = new ArrayList<>();
         for (Metric metric : columns) {
             results.add(metrics.compute(
-                    new MetricService.Request(metric, range, null, List.of(Dimension.AGENT), filter, "UTC", false)));
+                    new MetricService.Request(metric, range, null, List.of(Dimension.AGENT), filter, "UTC", false),
+                    Integer.MAX_VALUE));
         }
         return Uni.join().all(results).andFailFast().map(computed -> rank(rankBy, columns, computed, limit));
     }

@@ -80,6 +80,14 @@ public class MetricService {
     }
 
     public Uni<MetricResult> compute(Request request) throws BadUserInputException {
+        return compute(request, maxPoints);
+    }
+
+    /**
+     * The answer, with at most {@code pointLimit} points: the configured maximum for an answer that goes out as it is,
+     * none for one that only feeds another (a leaderboard, which sends {@code limit} agents of all those computed).
+     */
+    Uni<MetricResult> compute(Request request, int pointLimit) throws BadUserInputException {
         Metric metric = request.metric();
         Instant from = request.range().from().toInstant();
         Instant to = request.range().to().toInstant();
@@ -96,7 +104,7 @@ public class MetricService {
         Map<Dimension, List<String>> filter = supportedFilters(metric, request.filter());
         List<Period> periods = request.granularity() == null ? List.of()
                 : Periods.cover(from, to, request.granularity(), zone, maxPoints);
-        if (periods.size() > maxPoints) {
+        if (periods.size() > pointLimit) {
             throw tooManyPoints(metric);
         }
         List<Instant> starts = periods.stream().map(period -> period.start().toInstant()).toList();
@@ -111,16 +119,20 @@ public class MetricService {
                     .transform(MetricService::toClientError).flatMap(watermark -> {
                         AnswerCache.Key key = new AnswerCache.Key(request, watermark);
                         MetricResult cached = cache.get(key);
-                        return cached != null ? Uni.createFrom().item(cached)
-                                : computeFresh(request, query, periods, groupBy)
-                                        .invoke(answer -> cache.put(key, answer));
+                        if (cached == null) {
+                            return computeFresh(request, query, periods, groupBy, pointLimit)
+                                    .invoke(answer -> cache.put(key, answer));
+                        }
+                        // A leaderboard's column, kept with every agent, is too big to go out as an answer of its own.
+                        return cached.series().size() > pointLimit ? Uni.createFrom().failure(tooManyPoints(metric))
+                                : Uni.createFrom().item(cached);
                     });
         }
-        return computeFresh(request, query, periods, groupBy);
+        return computeFresh(request, query, periods, groupBy, pointLimit);
     }
 
     private Uni<MetricResult> computeFresh(Request request, MetricQuery query, List<Period> periods,
-            List<Dimension> groupBy) {
+            List<Dimension> groupBy, int pointLimit) {
         Metric metric = query.metric();
         Uni<List<AggregateRow>> current = repository.aggregate(query);
         Uni<List<AggregateRow>> previous = request.compare()
@@ -132,7 +144,7 @@ public class MetricService {
                 .transform(MetricService::toClientError).flatMap(rows -> {
                     try {
                         return Uni.createFrom().item(shape(metric, periods, groupBy, rows.getItem1(),
-                                request.compare() ? rows.getItem2() : null));
+                                request.compare() ? rows.getItem2() : null, pointLimit));
                     } catch (BadUserInputException e) {
                         return Uni.createFrom().failure(e);
                     }
@@ -174,7 +186,7 @@ public class MetricService {
     }
 
     private MetricResult shape(Metric metric, List<Period> periods, List<Dimension> groupBy, List<AggregateRow> rows,
-            List<AggregateRow> previousRows) throws BadUserInputException {
+            List<AggregateRow> previousRows, int pointLimit) throws BadUserInputException {
         Map<String, AggregateRow> byPoint = new HashMap<>();
         Map<String, AggregateRow> previousByPoint = new HashMap<>();
         AggregateRow total = null;
@@ -208,7 +220,7 @@ public class MetricService {
             }
         }
         int periodCount = periods.isEmpty() ? 1 : periods.size();
-        if ((long) periodCount * groups.size() > maxPoints) {
+        if ((long) periodCount * groups.size() > pointLimit) {
             throw tooManyPoints(metric);
         }
         List<MetricPoint> series = new ArrayList<>(periodCount * groups.size());
@@ -298,6 +310,11 @@ public class MetricService {
             throw new BadUserInputException(
                     metric + " cannot be sliced by " + dimension + "; it supports " + metric.dimensions() + ".");
         }
+    }
+
+    /** The configured maximum of points in one answer. */
+    int maxPoints() {
+        return maxPoints;
     }
 
     private BadUserInputException tooManyPoints(Metric metric) {
