@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,7 +42,11 @@ class SecurityTest {
     }
 
     private static ValidatableResponse send(String token) {
-        var request = given().contentType("application/json").body(Map.of("query", QUERY));
+        return send(QUERY, token);
+    }
+
+    private static ValidatableResponse send(String document, String token) {
+        var request = given().contentType("application/json").body(Map.of("query", document));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -98,4 +103,18 @@ class SecurityTest {
     void aValidTokenWithoutTheRoleIsForbidden() {
         refused(ask(token(Set.of("billing-clerk"))), "FORBIDDEN");
     }
+
+    @Test
+    void everyQueryFieldIsGuarded() {
+        String range = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-03T00:00:00Z\"}";
+        for (String document : List.of("{ metricCatalog { metric } }",
+                "{ metrics(metrics: [TICKETS_CREATED], " + range + ") { total { value } } }",
+                "{ leaderboard(rankBy: TICKETS_RESOLVED, " + range + ") { agent } }",
+                "{ ticketLoad(" + range + ") { tickets } }", "{ slaPolicies { priority } }")) {
+            refused(send(document, null).statusCode(200), "UNAUTHENTICATED");
+            refused(send(document, token(Set.of("billing-clerk"))).statusCode(200), "FORBIDDEN");
+            send(document, token(Set.of(AccessGuard.READER))).statusCode(200).body("errors", nullValue());
+        }
+    }
+
 }

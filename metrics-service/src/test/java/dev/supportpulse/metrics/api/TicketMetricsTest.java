@@ -484,6 +484,19 @@ class TicketMetricsTest {
         // A year by hour is 8,760 points, over the 5,000 allowed.
         assertBadUserInput("metric(metric: TICKETS_CREATED, range: {from: \"2026-01-01T00:00:00Z\","
                 + " to: \"2027-01-01T00:00:00Z\"}, granularity: HOUR)", "more than 5000 points");
+        // An empty range (from = to) on every query that takes one.
+        String empty = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-02T00:00:00Z\"}";
+        assertBadUserInput("metric(metric: TICKETS_CREATED, " + empty + ")", "range.from must be before range.to");
+        assertBadUserInput("metrics(metrics: [TICKETS_CREATED], " + empty + ")", "range.from must be before range.to");
+        assertBadUserInput("leaderboard(rankBy: TICKETS_RESOLVED, " + empty + ")",
+                "range.from must be before range.to");
+        assertBadUserInput("ticketLoad(" + empty + ")", "range.from must be before range.to");
+        // metrics(...) checks each metric as metric(...) does, and fails as a whole.
+        assertBadUserInput("metrics(metrics: [TICKETS_CREATED], " + MARCH_2_TO_4 + ", timezone: \"Mars/Olympus\")",
+                "'Mars/Olympus' is not an IANA time zone");
+        assertBadUserInput(
+                "metrics(metrics: [TICKETS_CREATED, ABANDONMENT_RATE], " + MARCH_2_TO_4 + ", groupBy: [AGENT])",
+                "ABANDONMENT_RATE cannot be sliced by AGENT");
     }
 
     @Test
