@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,6 +42,16 @@ public class EventValidator {
 
     /** Longest accepted value of {@code id} and of the other identifiers in the envelope (events.md: 1..128). */
     static final int MAX_ID_LENGTH = 128;
+
+    /**
+     * RFC 3339's date-time: seconds and a full offset are required (ISO 8601, which java.time parses, lets both go),
+     * 'T' and 'Z' in either case, a fraction of up to nine digits (java.time's nanoseconds).
+     */
+    private static final Pattern RFC_3339 = Pattern
+            .compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+
+    /** PostgreSQL's text and jsonb cannot hold U+0000: such a value would fail the whole batch's insert. */
+    private static final char NUL = '\u0000';
 
     private static final Map<JsonNodeType, String> KINDS = Map.of(JsonNodeType.STRING, "a string", JsonNodeType.NUMBER,
             "a number", JsonNodeType.BOOLEAN, "a boolean", JsonNodeType.ARRAY, "an array", JsonNodeType.OBJECT,
@@ -89,6 +100,9 @@ public class EventValidator {
             errors.add(CHANNEL.jsonName(), "must be '" + type.requiredChannel() + "' for " + type.wireName() + ".");
         }
         JsonNode attributes = attributes(json, errors);
+        if (attributes != null) {
+            rejectNul(attributes, ATTRIBUTES.jsonName(), errors);
+        }
         boolean attributesMalformed = attributes == null && json.hasNonNull(ATTRIBUTES.jsonName());
         if (typeKnown && !attributesMalformed) {
             // An event without attributes still owes its type's required ones.
@@ -128,7 +142,40 @@ public class EventValidator {
             errors.add(field.jsonName(), "must be 1 to " + MAX_ID_LENGTH + " characters long.");
             return null;
         }
+        if (value.indexOf(NUL) >= 0) {
+            errors.add(field.jsonName(), "must not contain the NUL character (U+0000).");
+            return null;
+        }
         return value;
+    }
+
+    /** Adds an error for the first key or string value, at any depth, that holds U+0000. */
+    private static boolean rejectNul(JsonNode node, String path, Errors errors) {
+        if (node.isTextual() && node.textValue().indexOf(NUL) >= 0) {
+            errors.add(path, "must not contain the NUL character (U+0000).");
+            return true;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                String fieldPath = path + "." + field.getKey();
+                if (field.getKey().indexOf(NUL) >= 0) {
+                    errors.add(path, "must not have a key with the NUL character (U+0000).");
+                    return true;
+                }
+                if (rejectNul(field.getValue(), fieldPath, errors)) {
+                    return true;
+                }
+            }
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (rejectNul(node.get(i), path + "[" + i + "]", errors)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String requiredFor(JsonNode json) {
@@ -164,7 +211,11 @@ public class EventValidator {
             return null;
         }
         try {
-            OffsetDateTime value = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (!RFC_3339.matcher(text).matches()) {
+                throw new DateTimeParseException("not RFC 3339", text, 0);
+            }
+            OffsetDateTime value = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT),
+                    DateTimeFormatter.ISO_OFFSET_DATE_TIME);
             if (value.getYear() < 1 || value.getYear() > 9999) {
                 errors.add(OCCURRED_AT.jsonName(), "must be a year between 0001 and 9999.");
                 return null;

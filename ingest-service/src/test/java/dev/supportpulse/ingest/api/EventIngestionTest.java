@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,19 @@ class EventIngestionTest {
         post(event("single", "ticket.created").ticket("T9").channel("chat").json()).statusCode(202)
                 .body("accepted", equalTo(1)).body("duplicates", equalTo(0));
         assertEquals(1, table.count());
+    }
+
+    @Test
+    void rfc3339TimestampsInEveryFormItAllowsAreStoredAsTheirInstant() {
+        // Lower-case t and z, a nine-digit fraction, an offset with minutes: all RFC 3339.
+        post(batch(event("r1", "ticket.created").ticket("T1").channel("email").at("2026-03-02t09:00:00z"),
+                event("r2", "ticket.assigned").ticket("T1").agent("A1").at("2026-03-02T09:00:00.123456789Z"),
+                event("r3", "ticket.resolved").ticket("T1").at("2026-03-02T14:30:00+05:30"))).statusCode(202)
+                        .body("accepted", equalTo(3));
+        assertEquals(Instant.parse("2026-03-02T09:00:00Z"), table.occurredAtOf("r1"));
+        // PostgreSQL keeps microseconds; the client cuts the rest off.
+        assertEquals(Instant.parse("2026-03-02T09:00:00.123456Z"), table.occurredAtOf("r2"));
+        assertEquals(Instant.parse("2026-03-02T09:00:00Z"), table.occurredAtOf("r3"));
     }
 
     @Test

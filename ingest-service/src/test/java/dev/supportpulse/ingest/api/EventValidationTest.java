@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,8 +130,12 @@ class EventValidationTest {
 
     @Test
     void badTimestampsAreRejected() {
+        // ISO 8601 forms that RFC 3339 does not allow: no seconds, an hour-only or colon-less offset, seconds in the
+        // offset, a space for the T, more than nine fraction digits.
         for (String bad : List.of("2026-03-01T10:00:00", "2026-03-01", "yesterday", "2026-13-01T10:00:00Z",
-                "1710000000")) {
+                "1710000000", "2026-03-02T09:00Z", "2026-03-02T09:00+01", "2026-03-02T09:00:00+01",
+                "2026-03-02T09:00:00+0100", "2026-03-02T09:00:00+01:00:30", "2026-03-02 09:00:00Z",
+                "2026-03-02T09:00:00.1234567891Z")) {
             expectSingleError(event("e", "ticket.resolved").ticket("T1").at(bad), "occurredAt",
                     "must be an RFC 3339 timestamp with an offset");
         }
@@ -151,6 +156,18 @@ class EventValidationTest {
     void unknownEnvelopeFieldsAreRejectedButUnknownAttributesAreKept() {
         expectSingleError(event("e", "ticket.resolved").ticket("T1").field("resolvedBy", "A1"), "resolvedBy",
                 "is not an envelope field");
+    }
+
+    @Test
+    void theNulCharacterIsRejectedWhereverItIs() {
+        // PostgreSQL's text and jsonb cannot hold U+0000: without this check the insert failed with a 500.
+        expectSingleError(event("e", "ticket.resolved").ticket("T\u00001"), "ticketId", "NUL character");
+        expectSingleError(event("e", "ticket.customer_replied").ticket("T1").attr("text", "a\u0000b"),
+                "attributes.text", "NUL character");
+        expectSingleError(event("e", "ticket.customer_replied").ticket("T1").attr("thread",
+                Map.of("lines", List.of("ok", "b\u0000"))), "attributes.thread.lines[1]", "NUL character");
+        expectSingleError(event("e", "ticket.customer_replied").ticket("T1").attr("k\u0000", "v"), "attributes",
+                "key with the NUL character");
     }
 
     @Test

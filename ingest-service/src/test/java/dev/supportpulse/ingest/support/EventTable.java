@@ -1,5 +1,7 @@
 package dev.supportpulse.ingest.support;
 
+import java.time.Instant;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.vertx.mutiny.sqlclient.Pool;
@@ -38,6 +40,12 @@ public class EventTable {
     /** The stored attributes of an event as JSON text, normalised by PostgreSQL. */
     public String attributesOf(String eventId) {
         return single("SELECT attributes::text FROM ingest.events WHERE event_id = $1", Tuple.of(eventId)).getString(0);
+    }
+
+    /** When an event happened, as stored. */
+    public Instant occurredAtOf(String eventId) {
+        return single("SELECT occurred_at FROM ingest.events WHERE event_id = $1", Tuple.of(eventId))
+                .getOffsetDateTime(0).toInstant();
     }
 
     private Row single(String sql, Tuple parameters) {
