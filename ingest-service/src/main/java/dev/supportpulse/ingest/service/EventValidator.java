@@ -14,14 +14,12 @@ import static dev.supportpulse.ingest.model.EnvelopeField.TYPE;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,6 +33,8 @@ import dev.supportpulse.ingest.model.EnvelopeField;
 import dev.supportpulse.ingest.model.EventType;
 import dev.supportpulse.ingest.model.IncomingEvent;
 import dev.supportpulse.ingest.service.EventBatchParser.RawEvent;
+import dev.supportpulse.support.Rfc3339;
+import dev.supportpulse.support.StoredText;
 
 /** Checks one event against the contract of events.md and turns it into an {@link IncomingEvent}. */
 @ApplicationScoped
@@ -42,16 +42,6 @@ public class EventValidator {
 
     /** Longest accepted value of {@code id} and of the other identifiers in the envelope (events.md: 1..128). */
     static final int MAX_ID_LENGTH = 128;
-
-    /**
-     * RFC 3339's date-time: seconds and a full offset are required (ISO 8601, which java.time parses, lets both go),
-     * 'T' and 'Z' in either case, a fraction of up to nine digits (java.time's nanoseconds).
-     */
-    private static final Pattern RFC_3339 = Pattern
-            .compile("\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
-
-    /** PostgreSQL's text and jsonb cannot hold U+0000: such a value would fail the whole batch's insert. */
-    private static final char NUL = '\u0000';
 
     private static final Map<JsonNodeType, String> KINDS = Map.of(JsonNodeType.STRING, "a string", JsonNodeType.NUMBER,
             "a number", JsonNodeType.BOOLEAN, "a boolean", JsonNodeType.ARRAY, "an array", JsonNodeType.OBJECT,
@@ -142,8 +132,8 @@ public class EventValidator {
             errors.add(field.jsonName(), "must be 1 to " + MAX_ID_LENGTH + " characters long.");
             return null;
         }
-        if (value.indexOf(NUL) >= 0) {
-            errors.add(field.jsonName(), "must not contain the NUL character (U+0000).");
+        if (StoredText.holdsNul(value)) {
+            errors.add(field.jsonName(), StoredText.NUL_MESSAGE);
             return null;
         }
         return value;
@@ -151,15 +141,15 @@ public class EventValidator {
 
     /** Adds an error for the first key or string value, at any depth, that holds U+0000. */
     private static boolean rejectNul(JsonNode node, String path, Errors errors) {
-        if (node.isTextual() && node.textValue().indexOf(NUL) >= 0) {
-            errors.add(path, "must not contain the NUL character (U+0000).");
+        if (node.isTextual() && StoredText.holdsNul(node.textValue())) {
+            errors.add(path, StoredText.NUL_MESSAGE);
             return true;
         }
         if (node.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
                 Map.Entry<String, JsonNode> field = fields.next();
                 String fieldPath = path + "." + field.getKey();
-                if (field.getKey().indexOf(NUL) >= 0) {
+                if (StoredText.holdsNul(field.getKey())) {
                     errors.add(path, "must not have a key with the NUL character (U+0000).");
                     return true;
                 }
@@ -210,23 +200,18 @@ public class EventValidator {
         if (text == null) {
             return null;
         }
-        try {
-            if (!RFC_3339.matcher(text).matches()) {
-                throw new DateTimeParseException("not RFC 3339", text, 0);
-            }
-            OffsetDateTime value = OffsetDateTime.parse(text.toUpperCase(Locale.ROOT),
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            if (value.getYear() < 1 || value.getYear() > 9999) {
-                errors.add(OCCURRED_AT.jsonName(), "must be a year between 0001 and 9999.");
-                return null;
-            }
-            return value;
-        } catch (DateTimeParseException e) {
+        OffsetDateTime value = Rfc3339.parse(text);
+        if (value == null) {
             errors.add(OCCURRED_AT.jsonName(),
                     "must be an RFC 3339 timestamp with an offset, such as 2026-03-01T09:30:00Z or "
                             + "2026-03-01T10:30:00+01:00; got '" + text + "'.");
             return null;
         }
+        if (value.getYear() < 1 || value.getYear() > 9999) {
+            errors.add(OCCURRED_AT.jsonName(), "must be a year between 0001 and 9999.");
+            return null;
+        }
+        return value;
     }
 
     private static JsonNode attributes(JsonNode json, Errors errors) {

@@ -35,8 +35,11 @@ public interface SurveyConfig {
         @WithDefault("4M")
         MemorySize maxTrustedBodySize();
 
-        /** Largest body of a public request (an answer); larger ones are answered with 413. */
-        @WithDefault("16K")
+        /**
+         * Largest body of a public request (an answer); larger ones are answered with 413. Room for the longest
+         * comment, 2,000 characters, even as JSON escapes of surrogate pairs (12 bytes a character).
+         */
+        @WithDefault("32K")
         MemorySize maxPublicBodySize();
 
         /** How long a request may wait for the database before it is answered with 503. */

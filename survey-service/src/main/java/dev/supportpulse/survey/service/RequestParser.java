@@ -2,8 +2,6 @@ package dev.supportpulse.survey.service;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,11 +12,16 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 
+import dev.supportpulse.support.Rfc3339;
+import dev.supportpulse.support.StoredText;
 import dev.supportpulse.survey.config.SurveyConfig;
 import dev.supportpulse.survey.dto.Violation;
 import dev.supportpulse.survey.error.InvalidRequestException;
@@ -49,11 +52,13 @@ public class RequestParser {
     /** Clock skew tolerated between a caller and us for times that may not lie in the future. */
     private static final long FUTURE_SKEW_SECONDS = 300;
 
-    private final ObjectMapper mapper;
+    /** A key given twice, or anything after the JSON value, is bad input rather than silently dropped. */
+    private final ObjectReader json;
     private final SurveyConfig.Survey config;
 
     public RequestParser(ObjectMapper mapper, SurveyConfig config) {
-        this.mapper = mapper;
+        this.json = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.config = config.survey();
     }
 
@@ -189,7 +194,7 @@ public class RequestParser {
             throw InvalidRequestException.of(null, "The body is empty; send JSON.");
         }
         try {
-            JsonNode root = mapper.readTree(body);
+            JsonNode root = json.readTree(body);
             if (root == null || root.isMissingNode()) {
                 throw InvalidRequestException.of(null, "The body is empty; send JSON.");
             }
@@ -248,6 +253,9 @@ public class RequestParser {
         if (text.codePointCount(0, text.length()) > MAX_COMMENT_CHARS) {
             errors.add("comment", "is longer than " + MAX_COMMENT_CHARS + " characters.");
         }
+        if (StoredText.holdsNul(text)) {
+            errors.add("comment", StoredText.NUL_MESSAGE);
+        }
         return text;
     }
 
@@ -268,6 +276,10 @@ public class RequestParser {
             errors.add(field, "must be 1 to " + MAX_ID_CHARS + " characters long.");
             return null;
         }
+        if (StoredText.holdsNul(text)) {
+            errors.add(field, StoredText.NUL_MESSAGE);
+            return null;
+        }
         return text;
     }
 
@@ -276,12 +288,11 @@ public class RequestParser {
         if (text == null) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        } catch (DateTimeParseException e) {
+        OffsetDateTime time = Rfc3339.parse(text);
+        if (time == null) {
             errors.add(field, "must be an RFC 3339 timestamp with an offset, such as 2026-03-01T12:00:00Z.");
-            return null;
         }
+        return time;
     }
 
     private static String describe(JsonNode value) {

@@ -113,11 +113,13 @@ class InvitationTest {
                  {"kind": "NPS", "ticketId": "%1$stime", "sentAt": "yesterday"},
                  {"kind": "NPS", "ticketId": "%1$sextra", "colour": "red"},
                  {"kind": "NPS", "ticketId": "%1$slocale", "locale": "<script>"},
-                 "not an object"]
+                 "not an object",
+                 {"kind": "NPS", "ticketId": "%1$snul\\u0000"},
+                 {"kind": "NPS", "ticketId": "%1$sminutes", "sentAt": "2026-11-01T09:00+01:00"}]
                 """
                 .formatted(prefix)).statusCode(400).contentType("application/problem+json")
                         .body("type", equalTo("urn:supportpulse:problem:invalid-request"))
-                        .body("detail", containsString("nothing was stored")).body("errors", hasSize(8))
+                        .body("detail", containsString("nothing was stored")).body("errors", hasSize(10))
                         .body("errors.find { it.index == 1 }.field", equalTo("kind"))
                         .body("errors.find { it.index == 1 }.message", containsString("'SMILEY' is not a survey kind"))
                         .body("errors.find { it.index == 2 }.message", equalTo("is required."))
@@ -126,7 +128,11 @@ class InvitationTest {
                         .body("errors.find { it.index == 5 }.field", equalTo("sentAt"))
                         .body("errors.find { it.index == 6 }.field", equalTo("colour"))
                         .body("errors.find { it.index == 7 }.field", equalTo("locale"))
-                        .body("errors.find { it.index == 8 }.message", equalTo("must be a JSON object."));
+                        .body("errors.find { it.index == 8 }.message", equalTo("must be a JSON object."))
+                        // PostgreSQL cannot store U+0000; RFC 3339 needs the seconds.
+                        .body("errors.find { it.index == 9 }.field", equalTo("ticketId"))
+                        .body("errors.find { it.index == 9 }.message", containsString("NUL"))
+                        .body("errors.find { it.index == 10 }.field", equalTo("sentAt"));
         assertEquals(0, tables.invitationsForTickets(prefix));
     }
 

@@ -170,11 +170,27 @@ class SurveyAnswerTest {
                 .statusCode(415);
         // A body far over the public limit is refused before it is read.
         answer(token, "{\"score\": 4, \"comment\": \"" + "x".repeat(64 * 1024) + "\"}").statusCode(413)
-                .contentType("application/problem+json").body("maxBytes", equalTo(16 * 1024));
+                .contentType("application/problem+json").body("maxBytes", equalTo(32 * 1024));
+        // PostgreSQL cannot store U+0000: refused as the comment's fault, not a 500 from the insert.
+        answer(token, "{\"score\": 4, \"comment\": \"a\\u0000b\"}").statusCode(400)
+                .body("errors[0].field", equalTo("comment")).body("errors[0].message", containsString("NUL"));
+        // A key given twice, or anything after the JSON value, is not read as one of its readings.
+        answer(token, "{\"score\": 1, \"score\": 5}").statusCode(400).body("detail", containsString("Duplicate"));
+        answer(token, "{\"score\": 4} junk").statusCode(400).body("detail", containsString("not valid JSON"));
         assertEquals(0, tables.responsesForTickets(ticket));
 
         // 2,000 characters (not bytes: these are two bytes each in UTF-8) is within the limit.
         answer(token, "{\"score\": 4, \"comment\": \"" + "é".repeat(2000) + "\"}").statusCode(201);
+    }
+
+    @Test
+    void theLongestCommentFitsTheBodyLimitEvenWithEveryCharacterEscaped() {
+        // 2,000 emoji, each sent as a JSON escape of its surrogate pair (12 bytes, as Python's json.dumps writes it):
+        // 24,000 bytes of comment, within the public body limit.
+        String ticket = ticketPrefix() + "1";
+        String token = tokenFor("{\"kind\": \"CSAT\", \"ticketId\": \"" + ticket + "\"}");
+        answer(token, "{\"score\": 5, \"comment\": \"" + "\\ud83d\\ude00".repeat(2000) + "\"}").statusCode(201);
+        assertEquals(1, tables.responsesForTickets(ticket));
     }
 
     @Test
