@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import io.smallrye.mutiny.Uni;
 
 import dev.supportpulse.survey.dto.ImportResult;
+import dev.supportpulse.survey.model.ImportedResponse;
 import dev.supportpulse.survey.service.ImportService;
 import dev.supportpulse.survey.service.RequestParser;
 
@@ -52,6 +53,7 @@ public class ImportResource {
             byte[] body) {
         apiKeys.require(authorization);
         limits.check("/v1/responses/import", body.length);
-        return imports.importResponses(parser.importedResponses(body, OffsetDateTime.now()).items());
+        RequestParser.Parsed<ImportedResponse> parsed = parser.importedResponses(body, OffsetDateTime.now());
+        return imports.importResponses(parsed.items(), parsed.array());
     }
 }

@@ -36,7 +36,8 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
             """;
 
     private static final String SELECT_BY_KIND_AND_TICKET = """
-            SELECT i.id, i.token, i.kind, i.ticket_id, i.sent_at, i.expires_at
+            SELECT i.id, i.token, i.kind, i.ticket_id, i.sent_at, i.expires_at,
+                   EXISTS (SELECT 1 FROM survey.responses r WHERE r.invitation_id = i.id) AS answered
             FROM unnest($1::text[], $2::text[]) AS wanted(kind, ticket_id)
             JOIN survey.invitations i ON i.kind = wanted.kind AND i.ticket_id = wanted.ticket_id
             """;
@@ -47,9 +48,9 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         this.pool = pool;
     }
 
-    /** An invitation as stored: enough to answer its creator. */
+    /** An invitation as stored: enough to answer its creator, and whether it has its answer. */
     public record Stored(UUID id, String token, String kind, String ticketId, OffsetDateTime sentAt,
-            OffsetDateTime expiresAt) {
+            OffsetDateTime expiresAt, boolean answered) {
     }
 
     /**
@@ -102,7 +103,7 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
                     for (Row row : rows) {
                         found.add(new Stored(row.getUUID("id"), row.getString("token"), row.getString("kind"),
                                 row.getString("ticket_id"), row.getOffsetDateTime("sent_at"),
-                                row.getOffsetDateTime("expires_at")));
+                                row.getOffsetDateTime("expires_at"), row.getBoolean("answered")));
                     }
                     return found;
                 });

@@ -92,6 +92,9 @@ public class RequestParser {
         if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_CHARS) {
             throw InvalidRequestException.of("comment", "is longer than " + MAX_COMMENT_CHARS + " characters.");
         }
+        if (StoredText.holdsNul(comment)) {
+            throw InvalidRequestException.of("comment", StoredText.NUL_MESSAGE);
+        }
         return new NewAnswer(score, comment);
     }
 

@@ -74,6 +74,36 @@ class ImportTest {
     }
 
     @Test
+    void anAnswerForAnOpenInvitationMustFallWhileThatWasOpen() {
+        // A live CSAT invitation sent 03-10, expired 03-11 unanswered: an imported CSAT answer of that ticket goes to
+        // it, so it is held to the same window as a live answer.
+        String prefix = ticketPrefix();
+        invite("{\"kind\": \"CSAT\", \"ticketId\": \"" + prefix + "1\", \"sentAt\": \"2026-03-10T00:00:00Z\","
+                + " \"expiresAt\": \"2026-03-11T00:00:00Z\"}").statusCode(201);
+        importResponses("""
+                [{"kind": "NPS", "ticketId": "%1$s2", "sentAt": "2026-01-01T09:00:00Z",
+                  "submittedAt": "2026-01-01T10:00:00Z", "score": 9},
+                 {"kind": "CSAT", "ticketId": "%1$s1", "sentAt": "2026-01-01T09:00:00Z",
+                  "submittedAt": "2026-01-02T10:00:00Z", "score": 5}]
+                """.formatted(prefix)).statusCode(400).body("errors", hasSize(1)).body("errors[0].index", equalTo(1))
+                .body("errors[0].field", equalTo("submittedAt"))
+                .body("errors[0].message", containsString("before the existing CSAT invitation"));
+        importResponses("""
+                {"kind": "CSAT", "ticketId": "%1$s1", "sentAt": "2026-03-10T00:00:00Z",
+                 "submittedAt": "2026-03-12T10:00:00Z", "score": 5}
+                """.formatted(prefix)).statusCode(400).body("errors[0].message", containsString("expired"));
+        // The whole batch was refused: no NPS invitation, no answer.
+        assertEquals(1, tables.invitationsForTickets(prefix));
+        assertEquals(0, tables.responsesForTickets(prefix));
+
+        importResponses("""
+                [{"kind": "CSAT", "ticketId": "%1$s1", "sentAt": "2026-03-10T00:00:00Z",
+                  "submittedAt": "2026-03-10T12:00:00Z", "score": 4}]
+                """.formatted(prefix)).statusCode(200).body("imported", equalTo(1));
+        assertEquals(1, tables.responsesForTickets(prefix));
+    }
+
+    @Test
     void anInvalidHistoryIsRefusedWholeWithEveryErrorNamed() {
         String prefix = ticketPrefix();
         importResponses("""

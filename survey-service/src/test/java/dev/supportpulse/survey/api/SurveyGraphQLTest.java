@@ -61,6 +61,9 @@ class SurveyGraphQLTest {
                 .body("errors[0].message", containsString("from 1 to 5"));
         graphql(SUBMIT, Map.of("token", csat, "score", 4, "comment", "x".repeat(2001)))
                 .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        graphql(SUBMIT, Map.of("token", csat, "score", 4, "comment", "a\u0000b"))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"))
+                .body("errors[0].message", containsString("NUL"));
         graphql(SUBMIT, Map.of("token", "no-such-token", "score", 4)).body("errors[0].extensions.code",
                 equalTo("NOT_FOUND"));
         String expired = tokenFor(
