@@ -52,11 +52,12 @@ public class InvitationResource {
     @APIResponse(responseCode = "201", description = "At least one invitation was created", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "200", description = "Every invitation existed already", content = @Content(schema = @Schema(implementation = InvitationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid invitations; nothing created", content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
-    @APIResponse(responseCode = "401", description = "No valid API key", content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
+    @APIResponse(responseCode = "401", description = "No valid API key or webhook signature", content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
     @APIResponse(responseCode = "413", description = "Body or batch over the limits", content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
     @APIResponse(responseCode = "503", description = "Database unavailable; retry after Retry-After", content = @Content(mediaType = ProblemMapper.PROBLEM_JSON))
-    public Uni<RestResponse<Object>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, byte[] body) {
-        apiKeys.require(authorization);
+    public Uni<RestResponse<Object>> create(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @HeaderParam("X-Signature") String signature, byte[] body) {
+        apiKeys.requireKeyOrSignature(authorization, signature, body);
         limits.check("/v1/invitations", body.length);
         RequestParser.Parsed<NewInvitation> parsed = parser.invitations(body, OffsetDateTime.now());
         return invitations.create(parsed.items()).map(views -> {

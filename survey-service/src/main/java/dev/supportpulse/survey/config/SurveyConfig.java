@@ -15,6 +15,9 @@ public interface SurveyConfig {
     /** API keys accepted as {@code Authorization: Bearer <key>} on the trusted endpoints; several for rotation. */
     Optional<List<String>> apiKeys();
 
+    /** HMAC-SHA256 secrets for webhook signatures in {@code X-Signature} on invitations; several for rotation. */
+    Optional<List<String>> webhookSecrets();
+
     /** Invitations, answers and their limits. */
     Survey survey();
 

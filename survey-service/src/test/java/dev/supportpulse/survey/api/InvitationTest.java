@@ -15,9 +15,14 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 
@@ -172,6 +177,33 @@ class InvitationTest {
         given().header("Authorization", "Bearer rotated-key").contentType(ContentType.JSON).body(body)
                 .post("/v1/invitations").then().statusCode(201);
         given().get("/v1/invitations/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(401);
+    }
+
+    @Test
+    void aHelpdeskWebhookSignedWithAWebhookSecretCreatesInvitations() throws Exception {
+        String ticket = ticketPrefix() + "1";
+        String body = "{\"kind\": \"CSAT\", \"ticketId\": \"" + ticket + "\"}";
+        // Signed with another secret, or a signature of another body: refused, nothing created.
+        given().header("X-Signature", sign("other-secret", body)).contentType(ContentType.JSON).body(body)
+                .post("/v1/invitations").then().statusCode(401);
+        given().header("X-Signature", sign("test-secret", body + " ")).contentType(ContentType.JSON).body(body)
+                .post("/v1/invitations").then().statusCode(401);
+        given().header("X-Signature", "sha256=not-hex").contentType(ContentType.JSON).body(body).post("/v1/invitations")
+                .then().statusCode(401);
+        assertEquals(0, tables.invitationsForTickets(ticket));
+        given().header("X-Signature", sign("test-secret", body)).contentType(ContentType.JSON).body(body)
+                .post("/v1/invitations").then().statusCode(201).body("ticketId", equalTo(ticket));
+        assertEquals(1, tables.invitationsForTickets(ticket));
+        // Reading an invitation back stays an API-key call: a signature covers a body, and a GET has none.
+        given().header("X-Signature", sign("test-secret", ""))
+                .get("/v1/invitations/{id}", "00000000-0000-0000-0000-000000000000").then().statusCode(401);
+    }
+
+    /** {@code sha256=<hex HMAC-SHA256 of the body>}, as a signed webhook sends it. */
+    private static String sign(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
