@@ -24,10 +24,10 @@ import dev.supportpulse.metrics.model.MetricQuery;
 import dev.supportpulse.metrics.model.RollupMeasure;
 
 /**
- * Computes metrics in PostgreSQL, from the rollup where it answers exactly, else from the per-ticket facts: one statement
- * returns the total and every (period, group) point through GROUPING SETS, a duration's points and total come from
- * statements run at once; either way percentiles stay exact (a median of medians would not be) and the database does
- * all the aggregation.
+ * Computes metrics in PostgreSQL, from the rollup where it answers exactly, else from the per-ticket facts: one
+ * statement returns the total and every (period, group) point through GROUPING SETS, a duration's points and total come
+ * from statements run at once; either way percentiles stay exact (a median of medians would not be) and the database
+ * does all the aggregation.
  */
 @ApplicationScoped
 @Startup // created at start-up, so that a setting out of range stops the start with its message

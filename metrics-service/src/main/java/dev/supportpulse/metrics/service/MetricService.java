@@ -39,6 +39,7 @@ import dev.supportpulse.metrics.model.Metric;
 import dev.supportpulse.metrics.model.MetricQuery;
 import dev.supportpulse.metrics.model.Unit;
 import dev.supportpulse.metrics.repository.MetricRepository;
+import dev.supportpulse.support.StoredText;
 
 /**
  * Answers a metric query: checks it against the catalog and the limits, has PostgreSQL aggregate it, and shapes the
@@ -352,8 +353,12 @@ public class MetricService {
             throw new BadUserInputException("filter may not hold null elements.");
         }
         Map<Dimension, List<String>> byDimension = filters(filter);
-        for (Dimension dimension : byDimension.keySet()) {
-            requireSupported(metric, dimension);
+        for (Map.Entry<Dimension, List<String>> values : byDimension.entrySet()) {
+            requireSupported(metric, values.getKey());
+            if (values.getValue().stream().anyMatch(StoredText::holdsNul)) {
+                // No stored value holds it, and PostgreSQL refuses it as a parameter.
+                throw new BadUserInputException("A " + values.getKey() + " filter value " + StoredText.NUL_MESSAGE);
+            }
         }
         return byDimension;
     }

@@ -484,6 +484,9 @@ class TicketMetricsTest {
         // A year by hour is 8,760 points, over the 5,000 allowed.
         assertBadUserInput("metric(metric: TICKETS_CREATED, range: {from: \"2026-01-01T00:00:00Z\","
                 + " to: \"2027-01-01T00:00:00Z\"}, granularity: HOUR)", "more than 5000 points");
+        // PostgreSQL refuses U+0000 in a parameter; no stored value holds it.
+        assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4
+                + ", filter: [{dimension: CHANNEL, values: [\"em\\u0000ail\"]}])", "NUL character");
         // An empty range (from = to) on every query that takes one.
         String empty = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-02T00:00:00Z\"}";
         assertBadUserInput("metric(metric: TICKETS_CREATED, " + empty + ")", "range.from must be before range.to");
