@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -66,7 +68,8 @@ import graphql.parser.Parser;
  * execution started, also when fields failed ({@code data} present, even null).</li>
  * </ul>
  * Other methods are 405. Errors that this handler itself reports have the usual GraphQL shape, {@code {"errors":
- * [{"message": ..., "extensions": {"code": ...}}]}}.
+ * [{"message": ..., "extensions": {"code": ...}}]}}; graphql-java's own refusals (parse, validation, variable coercion)
+ * get {@code extensions.code} BAD_USER_INPUT, so that every bad input has a code.
  *
  * <p>
  * It extends Quarkus's {@link SmallRyeGraphQLAbstractHandler}, which activates the request context, associates the
@@ -427,7 +430,9 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
             }
             // No data entry: the request failed before execution (syntax, validation, variable coercion).
             int status = type.requestErrorsAre4xx && !result.isDataPresent() ? 400 : 200;
-            String body = executionResponse.getExecutionResultAsString();
+            String body = refusedAsBadInput(result)
+                    ? withBadInputCodes(executionResponse.getExecutionResultAsJsonObject())
+                    : executionResponse.getExecutionResultAsString();
             if (cache != null && status == 200 && result.isDataPresent() && result.getErrors().isEmpty()) {
                 cache.offer(key, ctx, body);
             }
@@ -439,6 +444,46 @@ public final class GraphQLOverHttp extends SmallRyeGraphQLAbstractHandler {
         @Override
         public void fail(Throwable failure) {
             ctx.fail(failure);
+        }
+
+        /** Whether graphql-java refused the document or its variables (a request error, or data null). */
+        private static boolean refusedAsBadInput(ExecutionResult result) {
+            if (!result.isDataPresent()) {
+                return !result.getErrors().isEmpty();
+            }
+            return result.getErrors().stream().anyMatch(error -> error.getErrorType() == ErrorType.ValidationError
+                    || error.getErrorType() == ErrorType.InvalidSyntax);
+        }
+
+        /**
+         * A document that does not parse or validate, or a variable of the wrong type, as every other bad input: with
+         * {@code extensions.code} BAD_USER_INPUT beside graphql-java's classification. Errors that carry a code keep
+         * it; beside data, only the validation's and the parser's errors get one.
+         */
+        private static String withBadInputCodes(JsonObject response) {
+            boolean requestError = !response.containsKey("data");
+            JsonArray errors = response.getJsonArray("errors");
+            if (errors == null) {
+                return response.toString();
+            }
+            JsonArrayBuilder coded = JSON.createArrayBuilder();
+            for (JsonValue value : errors) {
+                JsonObject error = value.asJsonObject();
+                JsonObject extensions = error.containsKey("extensions") ? error.getJsonObject("extensions")
+                        : JsonValue.EMPTY_JSON_OBJECT;
+                String classification = extensions.containsKey("classification")
+                        && extensions.get("classification").getValueType() == JsonValue.ValueType.STRING
+                                ? extensions.getString("classification") : "";
+                boolean refused = requestError || classification.equals(ErrorType.ValidationError.name())
+                        || classification.equals(ErrorType.InvalidSyntax.name());
+                if (refused && !extensions.containsKey("code")) {
+                    error = JSON.createObjectBuilder(error)
+                            .add("extensions", JSON.createObjectBuilder(extensions).add("code", "BAD_USER_INPUT"))
+                            .build();
+                }
+                coded.add(error);
+            }
+            return JSON.createObjectBuilder(response).add("errors", coded).build().toString();
         }
 
         private static boolean aborted(ExecutionResult result) {

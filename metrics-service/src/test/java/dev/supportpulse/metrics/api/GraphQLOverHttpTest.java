@@ -73,17 +73,20 @@ class GraphQLOverHttpTest {
     @Test
     void requestErrorsAre400OnlyWithTheGraphQLResponseType() {
         for (String document : new String[] { "{", "{ noSuchField }" }) {
+            // Bad input like any other: extensions.code BAD_USER_INPUT.
             post("application/json", Map.of("query", document)).statusCode(200).contentType(JSON)
-                    .body("errors[0].message", notNullValue()).body("$", not(hasKey("data")));
+                    .body("errors[0].message", notNullValue()).body("$", not(hasKey("data")))
+                    .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
             post("application/graphql-response+json", Map.of("query", document)).statusCode(400)
                     .contentType(GRAPHQL_RESPONSE).body("errors[0].message", notNullValue())
-                    .body("$", not(hasKey("data")));
+                    .body("$", not(hasKey("data"))).body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         }
         // Variables that do not coerce are a request error too.
         Map<String, Object> coercion = new java.util.HashMap<>();
         coercion.put("query", "query($id: ID!) { __typename }");
         coercion.put("variables", java.util.Collections.singletonMap("id", null));
-        post("application/json", coercion).statusCode(200).body("$", not(hasKey("data")));
+        post("application/json", coercion).statusCode(200).body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         post("application/graphql-response+json", coercion).statusCode(400).body("$", not(hasKey("data")));
     }
 

@@ -47,9 +47,15 @@ class GraphQLOverHttpTest {
         String wrong = "{ survey(token: \"" + token + "\") { noSuchField } }";
         given().contentType("application/json").accept("application/json").body(Map.of("query", wrong)).post("/graphql")
                 .then().statusCode(200).contentType(JSON).body("$", not(hasKey("data")))
-                .body("errors[0].extensions.classification", equalTo("ValidationError"));
+                .body("errors[0].extensions.classification", equalTo("ValidationError"))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         given().contentType("application/json").accept("application/graphql-response+json").body(Map.of("query", wrong))
-                .post("/graphql").then().statusCode(400).contentType(GRAPHQL_RESPONSE).body("$", not(hasKey("data")));
+                .post("/graphql").then().statusCode(400).contentType(GRAPHQL_RESPONSE).body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
+        // A document that does not parse likewise.
+        given().contentType("application/json").body(Map.of("query", "{ survey(")).post("/graphql").then()
+                .statusCode(200).body("$", not(hasKey("data")))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
 
         // A domain refusal is a field error: 200 with data, its code kept, with either type.
         given().contentType("application/json").accept("application/graphql-response+json")

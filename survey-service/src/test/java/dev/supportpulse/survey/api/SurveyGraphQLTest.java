@@ -72,9 +72,10 @@ class SurveyGraphQLTest {
                         """
                         .formatted(prefix));
         graphql(SUBMIT, Map.of("token", expired, "score", 4)).body("errors[0].extensions.code", equalTo("EXPIRED"));
-        // A string where an Int belongs is the GraphQL validation's to refuse.
-        graphql(SUBMIT, Map.of("token", csat, "score", "4")).body("errors[0].extensions.classification",
-                equalTo("ValidationError"));
+        // A string where an Int belongs is the GraphQL validation's to refuse, as bad input like any other.
+        graphql(SUBMIT, Map.of("token", csat, "score", "4"))
+                .body("errors[0].extensions.classification", equalTo("ValidationError"))
+                .body("errors[0].extensions.code", equalTo("BAD_USER_INPUT"));
         assertEquals(0, tables.responsesForTickets(prefix));
     }
 
