@@ -21,53 +21,17 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Long>
     // round trip and one plan. Attributes go as text and are cast in SQL, because the client would send a Java String
     // bound to jsonb as a JSON string literal. ON CONFLICT makes a re-sent id a no-op, also when two requests race for
     // it.
-    // The same statement counts the ticket events stamped before their ticket's creation (metrics.md: they count as 0
-    // and are reported in the data-quality counters), each once, when the later of the two arrives: a new event against
-    // the creations stored before or in the batch, and a new creation against the events stored before. The statement's
-    // snapshot does not see its own rows, so the batch's pairs are counted by the first part alone. In order, each look
-    // is one index probe that finds nothing.
     private static final String INSERT_NEW = """
-            WITH inserted AS (
-                INSERT INTO ingest.events (event_id, type, occurred_at, ticket_id, contact_id, agent_id, team_id,
-                                           customer_id, channel, region, attributes)
-                SELECT e.event_id, e.type, e.occurred_at, e.ticket_id, e.contact_id, e.agent_id, e.team_id,
-                       e.customer_id, e.channel, e.region, e.attributes::jsonb
-                FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
-                            $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
-                     AS e(event_id, type, occurred_at, ticket_id, contact_id, agent_id, team_id,
-                          customer_id, channel, region, attributes)
-                ON CONFLICT (event_id) DO NOTHING
-                RETURNING type, occurred_at, ticket_id),
-            creations AS (
-                SELECT ticket_id, min(occurred_at) AS created_at FROM inserted
-                WHERE type = 'ticket.created' AND ticket_id IS NOT NULL
-                GROUP BY ticket_id)
-            SELECT (SELECT count(*) FROM inserted)::int AS stored,
-                   (SELECT count(*) FROM inserted i LEFT JOIN creations c USING (ticket_id)
-                    WHERE i.ticket_id IS NOT NULL AND i.type LIKE 'ticket.%' AND i.type <> 'ticket.created'
-                      AND (i.occurred_at < c.created_at
-                           OR EXISTS (SELECT 1 FROM ingest.events s
-                                      WHERE s.ticket_id = i.ticket_id AND s.occurred_at > i.occurred_at
-                                        AND s.type = 'ticket.created')))::int
-                   + (SELECT coalesce(sum(earlier.events), 0) FROM creations c
-                      CROSS JOIN LATERAL (
-                          SELECT count(*) AS events FROM ingest.events s
-                          WHERE s.ticket_id = c.ticket_id AND s.occurred_at < c.created_at
-                            AND s.type LIKE 'ticket.%' AND s.type <> 'ticket.created') earlier)::int
-                     AS before_creation
+            INSERT INTO ingest.events (event_id, type, occurred_at, ticket_id, contact_id, agent_id, team_id,
+                                       customer_id, channel, region, attributes)
+            SELECT e.event_id, e.type, e.occurred_at, e.ticket_id, e.contact_id, e.agent_id, e.team_id,
+                   e.customer_id, e.channel, e.region, e.attributes::jsonb
+            FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[], $5::text[], $6::text[],
+                        $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+                 AS e(event_id, type, occurred_at, ticket_id, contact_id, agent_id, team_id,
+                      customer_id, channel, region, attributes)
+            ON CONFLICT (event_id) DO NOTHING
             """;
-
-    /**
-     * What a batch stored.
-     *
-     * @param events
-     *            how many events were new
-     * @param beforeCreation
-     *            how many ticket events, new or stored before, are now known to be stamped before their ticket's
-     *            creation
-     */
-    public record Stored(int events, int beforeCreation) {
-    }
 
     private final Pool pool;
 
@@ -81,9 +45,9 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Long>
      * @param events
      *            events with distinct ids, ordered by id so that concurrent batches lock ids in one order
      *
-     * @return how many events were new, and how many are now known to be stamped before their ticket's creation
+     * @return how many events were new
      */
-    public Uni<Stored> insertNew(List<IncomingEvent> events) {
+    public Uni<Integer> insertNew(List<IncomingEvent> events) {
         int size = events.size();
         String[] ids = new String[size];
         String[] types = new String[size];
@@ -112,10 +76,7 @@ public class EventRepository implements PanacheRepositoryBase<StoredEvent, Long>
         }
         Tuple parameters = Tuple.from(List.of(ids, types, occurredAt, ticketIds, contactIds, agentIds, teamIds,
                 customerIds, channels, regions, attributes));
-        return pool.preparedQuery(INSERT_NEW).execute(parameters).map(rows -> {
-            var row = rows.iterator().next();
-            return new Stored(row.getInteger("stored"), row.getInteger("before_creation"));
-        });
+        return pool.preparedQuery(INSERT_NEW).execute(parameters).map(rows -> rows.rowCount());
     }
 
     public Uni<StoredEvent> findByEventId(String eventId) {

@@ -16,7 +16,6 @@ public class IngestMetrics {
     private final MeterRegistry registry;
     private final Counter accepted;
     private final Counter duplicates;
-    private final Counter beforeCreation;
     private final DistributionSummary batchSize;
     private final Timer storeLatency;
 
@@ -26,10 +25,6 @@ public class IngestMetrics {
                 .description("Events stored for the first time").baseUnit("events").register(registry);
         this.duplicates = Counter.builder("supportpulse.ingest.events.duplicates")
                 .description("Events whose id was already stored (re-sends)").baseUnit("events").register(registry);
-        this.beforeCreation = Counter.builder("supportpulse.ingest.events.before.creation")
-                .description("Ticket events stamped before their ticket's ticket.created (out of order at the source; "
-                        + "durations from them count as 0), counted when the later of the two arrives")
-                .baseUnit("events").register(registry);
         this.batchSize = DistributionSummary.builder("supportpulse.ingest.batch.size")
                 .description("Events per accepted request").baseUnit("events").publishPercentileHistogram()
                 .minimumExpectedValue(1.0).maximumExpectedValue(10_000.0).register(registry);
@@ -38,10 +33,9 @@ public class IngestMetrics {
                 .register(registry);
     }
 
-    public void stored(int batch, int newEvents, int stampedBeforeCreation, Duration took) {
+    public void stored(int batch, int newEvents, Duration took) {
         batchSize.record(batch);
         accepted.increment(newEvents);
-        beforeCreation.increment(stampedBeforeCreation);
         duplicates.increment(batch - newEvents);
         storeLatency.record(took);
     }

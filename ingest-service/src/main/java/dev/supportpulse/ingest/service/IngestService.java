@@ -51,9 +51,8 @@ public class IngestService {
         long started = System.nanoTime();
         return repository.insertNew(distinct).ifNoItem().after(limits.databaseTimeout()).fail()
                 .onFailure(DatabaseFailures::isTransient).transform(DatabaseUnavailableException::new)
-                .invoke(stored -> metrics.stored(events.size(), stored.events(), stored.beforeCreation(),
-                        Duration.ofNanos(System.nanoTime() - started)))
-                .map(stored -> new IngestResult(stored.events(), events.size() - stored.events()));
+                .map(inserted -> new IngestResult(inserted, events.size() - inserted)).invoke(result -> metrics
+                        .stored(events.size(), result.accepted(), Duration.ofNanos(System.nanoTime() - started)));
     }
 
     private List<IncomingEvent> validate(List<RawEvent> rawEvents) {

@@ -7,7 +7,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
@@ -22,8 +21,6 @@ import dev.supportpulse.testing.TestDatabase;
 /** Health, the OpenAPI document, Prometheus meters and problem bodies for framework errors. */
 @QuarkusTest
 class OperationsTest {
-
-    private static final String BEFORE_CREATION = "supportpulse_ingest_events_before_creation_events_total";
 
     @Test
     void databaseSessionsAreNamedForTheService() {
@@ -63,38 +60,6 @@ class OperationsTest {
                 .body(containsString("supportpulse_ingest_requests_rejected_total{reason=\"invalid-events\"}"))
                 .body(containsString("supportpulse_ingest_batch_size_events_count"))
                 .body(containsString("supportpulse_ingest_batch_duration_seconds_count"));
-    }
-
-    @Test
-    void ticketEventsStampedBeforeTheirTicketsCreationAreCountedOnceWhicheverArrivesFirst() {
-        String t = "dq-" + System.nanoTime() + "-";
-        double before = meter(BEFORE_CREATION);
-        // 1. Created, then a reply stamped a minute before it: counted when the reply arrives.
-        post(event(t + "1c", "ticket.created").ticket(t + "1").channel("email").at("2026-03-02T10:00:00Z").json())
-                .statusCode(202);
-        post(event(t + "1r", "ticket.agent_replied").ticket(t + "1").agent("A1").at("2026-03-02T09:59:00Z").json())
-                .statusCode(202);
-        assertEquals(before + 1, meter(BEFORE_CREATION));
-        // 2. The reply first, the creation later: counted when the creation arrives.
-        post(event(t + "2r", "ticket.agent_replied").ticket(t + "2").agent("A1").at("2026-03-02T09:00:00Z").json())
-                .statusCode(202);
-        assertEquals(before + 1, meter(BEFORE_CREATION));
-        post(event(t + "2c", "ticket.created").ticket(t + "2").channel("email").at("2026-03-02T10:00:00Z").json())
-                .statusCode(202);
-        assertEquals(before + 2, meter(BEFORE_CREATION));
-        // 3. Both in one batch, with a reply after the creation that is fine: one more.
-        post(batch(event(t + "3c", "ticket.created").ticket(t + "3").channel("email").at("2026-03-02T10:00:00Z"),
-                event(t + "3a", "ticket.assigned").ticket(t + "3").agent("A1").at("2026-03-02T09:30:00Z"),
-                event(t + "3r", "ticket.agent_replied").ticket(t + "3").agent("A1").at("2026-03-02T11:00:00Z")))
-                        .statusCode(202);
-        assertEquals(before + 3, meter(BEFORE_CREATION));
-        // 4. In order, and the same events sent again: nothing more.
-        post(batch(event(t + "4c", "ticket.created").ticket(t + "4").channel("email").at("2026-03-02T10:00:00Z"),
-                event(t + "4r", "ticket.agent_replied").ticket(t + "4").agent("A1").at("2026-03-02T10:05:00Z")))
-                        .statusCode(202);
-        post(event(t + "1r", "ticket.agent_replied").ticket(t + "1").agent("A1").at("2026-03-02T09:59:00Z").json())
-                .statusCode(202).body("duplicates", equalTo(1));
-        assertEquals(before + 3, meter(BEFORE_CREATION));
     }
 
     @Test
