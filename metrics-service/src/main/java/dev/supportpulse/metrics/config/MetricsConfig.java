@@ -50,6 +50,13 @@ public interface MetricsConfig {
     @WithDefault("2")
     int durationPointStatements();
 
+    /**
+     * How often the data-quality gauge (tickets with events stamped before their creation) is counted again; a count
+     * reads every ticket's row.
+     */
+    @WithDefault("60s")
+    Duration dataQualityInterval();
+
     interface Projection {
 
         /** Pause between two reads of the event log (and of the survey change log) when the last found nothing new. */

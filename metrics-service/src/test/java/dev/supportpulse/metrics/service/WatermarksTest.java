@@ -109,6 +109,11 @@ class WatermarksTest {
             public int durationPointStatements() {
                 return 2;
             }
+
+            @Override
+            public Duration dataQualityInterval() {
+                return Duration.ofSeconds(60);
+            }
         };
     }
 }
