@@ -21,7 +21,7 @@ import dev.supportpulse.metrics.repository.ReadPool;
  * The data-quality report metrics.md asks for: tickets whose events came stamped before their ticket's creation (clocks
  * out of step at the source), whose durations therefore count as 0. Counted from the per-ticket facts, where each
  * ticket's events are already gathered, every {@code supportpulse.metrics.data-quality-interval}: checking each event
- * as ingest-service stores it took a third of ingest's throughput in the benchmark (an index look-up per event).
+ * as ingest-service stores it cut ingest's throughput by a quarter in the benchmark (an index look-up per event).
  */
 @ApplicationScoped
 public class DataQuality {
