@@ -469,8 +469,6 @@ class TicketMetricsTest {
     void badInputIsABadUserInputErrorWithoutAStackTrace() {
         assertBadUserInput("metric(metric: TICKETS_CREATED, range: {from: \"2026-03-04T00:00:00Z\","
                 + " to: \"2026-03-02T00:00:00Z\"})", "range.from must be before range.to");
-        assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ", timezone: \"Mars/Olympus\")",
-                "'Mars/Olympus' is not an IANA time zone");
         // Offsets are no zone names; PostgreSQL would read "+02:00" with its sign reversed.
         assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4 + ", timezone: \"+02:00\")",
                 "is not an IANA time zone");
@@ -487,16 +485,17 @@ class TicketMetricsTest {
         // PostgreSQL refuses U+0000 in a parameter; no stored value holds it.
         assertBadUserInput("metric(metric: TICKETS_CREATED, " + MARCH_2_TO_4
                 + ", filter: [{dimension: CHANNEL, values: [\"em\\u0000ail\"]}])", "NUL character");
-        // An empty range (from = to) on every query that takes one.
+        // An empty range (from = to) on every query that takes one; an unknown zone on each with a timezone.
+        // metrics(...) checks each metric as metric(...) does, and fails as a whole.
         String empty = "range: {from: \"2026-03-02T00:00:00Z\", to: \"2026-03-02T00:00:00Z\"}";
-        assertBadUserInput("metric(metric: TICKETS_CREATED, " + empty + ")", "range.from must be before range.to");
-        assertBadUserInput("metrics(metrics: [TICKETS_CREATED], " + empty + ")", "range.from must be before range.to");
+        for (String field : List.of("metric(metric: TICKETS_CREATED, ", "metrics(metrics: [TICKETS_CREATED], ",
+                "ticketLoad(")) {
+            assertBadUserInput(field + empty + ")", "range.from must be before range.to");
+            assertBadUserInput(field + MARCH_2_TO_4 + ", timezone: \"Mars/Olympus\")",
+                    "'Mars/Olympus' is not an IANA time zone");
+        }
         assertBadUserInput("leaderboard(rankBy: TICKETS_RESOLVED, " + empty + ")",
                 "range.from must be before range.to");
-        assertBadUserInput("ticketLoad(" + empty + ")", "range.from must be before range.to");
-        // metrics(...) checks each metric as metric(...) does, and fails as a whole.
-        assertBadUserInput("metrics(metrics: [TICKETS_CREATED], " + MARCH_2_TO_4 + ", timezone: \"Mars/Olympus\")",
-                "'Mars/Olympus' is not an IANA time zone");
         assertBadUserInput(
                 "metrics(metrics: [TICKETS_CREATED, ABANDONMENT_RATE], " + MARCH_2_TO_4 + ", groupBy: [AGENT])",
                 "ABANDONMENT_RATE cannot be sliced by AGENT");
