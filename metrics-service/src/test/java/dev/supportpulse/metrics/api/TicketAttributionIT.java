@@ -1,0 +1,15 @@
+package dev.supportpulse.metrics.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+import dev.supportpulse.metrics.support.PackagedService;
+
+/**
+ * {@link TicketAttributionTest} against the packaged service: the jar in target/quarkus-app, or the native binary
+ * (-Pnative).
+ */
+@QuarkusIntegrationTest
+@WithTestResource(PackagedService.class)
+class TicketAttributionIT extends TicketAttributionTest {
+}
