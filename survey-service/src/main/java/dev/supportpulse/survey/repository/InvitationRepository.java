@@ -35,12 +35,15 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
             RETURNING id
             """;
 
+    // Whether each has its answer is a look-up per invitation that only an import needs.
     private static final String SELECT_BY_KIND_AND_TICKET = """
-            SELECT i.id, i.token, i.kind, i.ticket_id, i.sent_at, i.expires_at,
-                   EXISTS (SELECT 1 FROM survey.responses r WHERE r.invitation_id = i.id) AS answered
+            SELECT i.id, i.token, i.kind, i.ticket_id, i.sent_at, i.expires_at, %s AS answered
             FROM unnest($1::text[], $2::text[]) AS wanted(kind, ticket_id)
             JOIN survey.invitations i ON i.kind = wanted.kind AND i.ticket_id = wanted.ticket_id
             """;
+    private static final String SELECT_NEW_BY_KIND_AND_TICKET = SELECT_BY_KIND_AND_TICKET.formatted("NULL::boolean");
+    private static final String SELECT_ANSWERED_BY_KIND_AND_TICKET = SELECT_BY_KIND_AND_TICKET
+            .formatted("EXISTS (SELECT 1 FROM survey.responses r WHERE r.invitation_id = i.id)");
 
     private final Pool pool;
 
@@ -48,9 +51,11 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         this.pool = pool;
     }
 
-    /** An invitation as stored: enough to answer its creator, and whether it has its answer. */
+    /**
+     * An invitation as stored: enough to answer its creator, and whether it has its answer (null when not asked for).
+     */
     public record Stored(UUID id, String token, String kind, String ticketId, OffsetDateTime sentAt,
-            OffsetDateTime expiresAt, boolean answered) {
+            OffsetDateTime expiresAt, Boolean answered) {
     }
 
     /**
@@ -95,9 +100,13 @@ public class InvitationRepository implements PanacheRepositoryBase<Invitation, U
         });
     }
 
-    /** The stored invitations for these kinds and tickets (pairs at the same positions). */
-    public Uni<List<Stored>> findByKindAndTicket(SqlClient client, List<String> kinds, List<String> ticketIds) {
-        return client.preparedQuery(SELECT_BY_KIND_AND_TICKET)
+    /**
+     * The stored invitations for these kinds and tickets (pairs at the same positions), with whether each is answered
+     * if {@code withAnswers}.
+     */
+    public Uni<List<Stored>> findByKindAndTicket(SqlClient client, List<String> kinds, List<String> ticketIds,
+            boolean withAnswers) {
+        return client.preparedQuery(withAnswers ? SELECT_ANSWERED_BY_KIND_AND_TICKET : SELECT_NEW_BY_KIND_AND_TICKET)
                 .execute(Tuple.of(kinds.toArray(String[]::new), ticketIds.toArray(String[]::new))).map(rows -> {
                     List<Stored> found = new ArrayList<>(rows.rowCount());
                     for (Row row : rows) {

@@ -3,11 +3,9 @@ package dev.supportpulse.survey.service;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,12 +49,12 @@ public class ImportService {
      *            whether they came as an array (errors then name each item's index)
      */
     public Uni<ImportResult> importResponses(List<ImportedResponse> items, boolean batch) {
-        // The first item of a kind and ticket wins within the batch too.
-        Map<String, ImportedResponse> distinct = new LinkedHashMap<>();
-        for (ImportedResponse item : items) {
-            distinct.putIfAbsent(key(item.invitation().kind().name(), item.invitation().ticketId()), item);
+        // The first item of a kind and ticket wins within the batch too: its index by key.
+        Map<String, Integer> first = new LinkedHashMap<>();
+        for (int index = 0; index < items.size(); index++) {
+            first.putIfAbsent(key(items.get(index)), index);
         }
-        List<ImportedResponse> unique = List.copyOf(distinct.values());
+        List<ImportedResponse> unique = first.values().stream().map(items::get).toList();
         List<NewInvitation> wanted = unique.stream().map(ImportedResponse::invitation).toList();
         List<UUID> ids = unique.stream().map(item -> UUID.randomUUID()).toList();
         List<String> tokens = unique.stream().map(item -> Tokens.next()).toList();
@@ -65,19 +63,18 @@ public class ImportService {
         return calls.guard(invitations.pool()
                 .withTransaction(connection -> invitations.insertNew(connection, wanted, ids, tokens)
                         // Every item now has an invitation, new or earlier; its answer goes to that one.
-                        .flatMap(inserted -> invitations.findByKindAndTicket(connection, kinds, tickets))
+                        .flatMap(inserted -> invitations.findByKindAndTicket(connection, kinds, tickets, true))
                         .flatMap(stored -> {
                             Map<String, InvitationRepository.Stored> byKey = new HashMap<>();
                             stored.forEach(
                                     invitation -> byKey.put(key(invitation.kind(), invitation.ticketId()), invitation));
-                            requireOpenAtSubmission(items, batch, byKey);
+                            requireOpenAtSubmission(items, batch, first, byKey);
                             List<UUID> invitationIds = new ArrayList<>();
                             List<Short> scores = new ArrayList<>();
                             List<String> comments = new ArrayList<>();
                             List<OffsetDateTime> submittedAt = new ArrayList<>();
                             for (ImportedResponse item : unique) {
-                                invitationIds.add(byKey
-                                        .get(key(item.invitation().kind().name(), item.invitation().ticketId())).id());
+                                invitationIds.add(byKey.get(key(item)).id());
                                 scores.add((short) item.score());
                                 comments.add(item.comment());
                                 submittedAt.add(item.submittedAt());
@@ -92,21 +89,16 @@ public class ImportService {
      * Every answer that will be stored lies in its invitation's [sentAt, expiresAt): one this import created is made
      * so; an earlier, unanswered one may not be, and a live answer outside it would be refused (410 after expiry).
      */
-    private static void requireOpenAtSubmission(List<ImportedResponse> items, boolean batch,
+    private static void requireOpenAtSubmission(List<ImportedResponse> items, boolean batch, Map<String, Integer> first,
             Map<String, InvitationRepository.Stored> byKey) {
         List<Violation> violations = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int index = 0; index < items.size(); index++) {
-            ImportedResponse item = items.get(index);
-            String key = key(item.invitation().kind().name(), item.invitation().ticketId());
-            if (!seen.add(key)) {
-                continue; // a later item of the same kind and ticket: skipped, as it stores nothing
-            }
-            InvitationRepository.Stored invitation = byKey.get(key);
+        for (Map.Entry<String, Integer> winner : first.entrySet()) {
+            InvitationRepository.Stored invitation = byKey.get(winner.getKey());
             if (invitation.answered()) {
                 continue; // answered already, live or by an earlier import: this one is skipped
             }
-            Integer at = batch ? index : null;
+            ImportedResponse item = items.get(winner.getValue());
+            Integer at = batch ? winner.getValue() : null;
             if (item.submittedAt().isBefore(invitation.sentAt())) {
                 violations.add(new Violation(at, "submittedAt", "is before the existing " + invitation.kind()
                         + " invitation of this ticket was sent (" + invitation.sentAt() + ")."));
@@ -118,6 +110,10 @@ public class ImportService {
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }
+    }
+
+    private static String key(ImportedResponse item) {
+        return key(item.invitation().kind().name(), item.invitation().ticketId());
     }
 
     private static String key(String kind, String ticketId) {

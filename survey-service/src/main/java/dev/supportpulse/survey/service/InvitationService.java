@@ -75,7 +75,7 @@ public class InvitationService {
                         }
                     }
                     Uni<List<InvitationRepository.Stored>> existing = kinds.isEmpty() ? Uni.createFrom().item(List.of())
-                            : invitations.findByKindAndTicket(connection, kinds, tickets);
+                            : invitations.findByKindAndTicket(connection, kinds, tickets, false);
                     return existing.map(found -> views(requested, slot, distinct, ids, tokens, created, found));
                 }))).invoke(views -> metrics
                         .invitationsCreated((int) views.stream().filter(InvitationView::created).count()));
