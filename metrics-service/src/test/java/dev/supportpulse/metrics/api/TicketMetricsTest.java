@@ -103,6 +103,35 @@ class TicketMetricsTest {
     }
 
     @Test
+    void durationsKeepFractionsOfASecondToTheMicrosecond() {
+        log.appendAndProject(event("ticket.created", "2026-04-01T09:00:00.000001Z").ticket("F1"),
+                event("ticket.agent_replied", "2026-04-01T09:00:01.5Z").ticket("F1").agent("A1"),
+                event("ticket.created", "2026-04-01T10:00:00Z").ticket("F2"),
+                event("ticket.agent_replied", "2026-04-01T10:00:00.25Z").ticket("F2").agent("A1"),
+                event("ticket.created", "2026-04-01T11:00:00Z").ticket("F3"),
+                event("ticket.agent_replied", "2026-04-01T11:00:02.000003Z").ticket("F3").agent("A1"),
+                event("ticket.created", "2026-04-01T12:00:00Z").ticket("F4"),
+                event("ticket.agent_replied", "2026-04-01T12:00:00.75Z").ticket("F4").agent("A1"));
+        // Samples in order: 0.25, 0.75, 1.499999, 2.000003. Mean 4.500002 / 4 = 1.1250005.
+        // Median at position 0.5 × 3 = 1.5: 0.75 + 0.5 × 0.749999 = 1.1249995.
+        // p90 at position 0.9 × 3 = 2.7: 1.499999 + 0.7 × 0.500004 = 1.8500018.
+        // The total alone, and as the one point of a day beside its total, which are computed apart.
+        String range = "range: {from: \"2026-04-01T00:00:00Z\", to: \"2026-04-02T00:00:00Z\"}";
+        for (String granularity : List.of("", ", granularity: DAY")) {
+            query("{ metric(metric: FIRST_RESPONSE_TIME, " + range + granularity
+                    + ") { total { sampleSize mean median p90 } series { value { sampleSize mean median p90 } } } }")
+                            .body("errors", nullValue()).body("data.metric.total.sampleSize", equalTo(4))
+                            .body("data.metric.total.mean", closeTo(1.1250005, 1e-12))
+                            .body("data.metric.total.median", closeTo(1.1249995, 1e-12))
+                            .body("data.metric.total.p90", closeTo(1.8500018, 1e-12))
+                            .body("data.metric.series[0].value.sampleSize", equalTo(4))
+                            .body("data.metric.series[0].value.mean", closeTo(1.1250005, 1e-12))
+                            .body("data.metric.series[0].value.median", closeTo(1.1249995, 1e-12))
+                            .body("data.metric.series[0].value.p90", closeTo(1.8500018, 1e-12));
+        }
+    }
+
+    @Test
     void resolutionTimeCountsTicketsResolvedNow() {
         // T1 10800, T2 86400, T4 7200: mean 34800, median 10800, p90 = 10800 + 0.8 × 75600 = 71280.
         query("{ metric(metric: RESOLUTION_TIME, " + MARCH_2_TO_4 + ") { total { value sampleSize median p90 } } }")
