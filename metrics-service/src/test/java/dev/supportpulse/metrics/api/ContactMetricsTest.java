@@ -55,6 +55,31 @@ class ContactMetricsTest {
     }
 
     @Test
+    void aTransferredContactBelongsToTheLatestTeamAndTheFirstChannel() {
+        // K7 is queued at sales on the phone, answered by support after 10 s, and ended at billing, whose event names
+        // the chat channel; its events arrive latest first. Team: the latest that names one (billing); channel: the
+        // first (phone); handle time: the latest contact.ended (an earlier, shorter one is superseded).
+        log.appendAndProject(
+                event("contact.ended", "2026-03-04T10:09:00Z").contact("K7").agent("A3").team("billing").channel("chat")
+                        .attr("talkSeconds", 480),
+                event("contact.ended", "2026-03-04T10:05:00Z").contact("K7").agent("A3").attr("talkSeconds", 240),
+                event("contact.answered", "2026-03-04T10:00:10Z").contact("K7").agent("A3").team("support"),
+                event("contact.queued", "2026-03-04T10:00:00Z").contact("K7").channel("phone").region("EU")
+                        .team("sales"));
+        String march4 = "range: {from: \"2026-03-04T00:00:00Z\", to: \"2026-03-05T00:00:00Z\"}";
+        query("{ byTeam: metric(metric: AVERAGE_SPEED_OF_ANSWER, " + march4 + ", groupBy: [TEAM]) {"
+                + " series { group { value } value { value } } }"
+                + " byChannel: metric(metric: AVERAGE_SPEED_OF_ANSWER, " + march4 + ", groupBy: [CHANNEL]) {"
+                + " series { group { value } value { value } } }" + " handle: metric(metric: HANDLE_TIME, " + march4
+                + ") { total { value sampleSize } } }").body("errors", nullValue())
+                        .body("data.byTeam.series.group.value.flatten()", contains("billing"))
+                        .body("data.byTeam.series.value.value", contains(10.0))
+                        .body("data.byChannel.series.group.value.flatten()", contains("phone"))
+                        .body("data.handle.total.value", equalTo(480.0))
+                        .body("data.handle.total.sampleSize", equalTo(1));
+    }
+
+    @Test
     void speedOfAnswerAndHandleTime() {
         // Answer waits 15, 40, 20: mean 25, median 20. By agent: A1 (15 + 20) / 2 = 17.5, A2 40.
         // Handle times 630 and 900: mean 765.
