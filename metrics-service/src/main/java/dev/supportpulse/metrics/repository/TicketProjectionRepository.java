@@ -232,8 +232,14 @@ public class TicketProjectionRepository {
                 FROM ticket_events
                 GROUP BY ticket_id),
             facts AS (
-                SELECT h.*, h.assignees[1] AS first_assignee, h.resolvers[cardinality(h.resolvers)] AS last_resolver,
-                       h.state_changes[cardinality(h.state_changes)] AS last_state_change,
+                SELECT h.ticket_id, h.created_at, h.channels[cardinality(h.channels)] AS channel,
+                       h.regions[cardinality(h.regions)] AS region, h.types[cardinality(h.types)] AS type,
+                       h.priorities[cardinality(h.priorities)] AS priority, h.teams[cardinality(h.teams)] AS team_id,
+                       h.customer_id, h.assignees[cardinality(h.assignees)] AS assignee,
+                       h.assigned_at[1] AS first_assigned_at, h.assignees[1] AS first_assignee, h.first_reply_at,
+                       h.first_reply_agent, h.public_replies, h.customer_replies,
+                       h.state_changes[cardinality(h.state_changes)] AS last_state_change, h.last_resolved_at,
+                       h.resolvers[cardinality(h.resolvers)] AS last_resolver, h.reopens, h.escalated, h.work_seconds,
                        -- The assignee at the moment of the latest resolution, for a resolution without an agent.
                        CASE WHEN h.resolvers[cardinality(h.resolvers)] IS NULL AND h.last_resolved_at IS NOT NULL
                             THEN (SELECT a.agent_id FROM unnest(h.assignees, h.assigned_at) WITH ORDINALITY
@@ -241,33 +247,32 @@ public class TicketProjectionRepository {
                                   WHERE a.at <= h.last_resolved_at
                                   ORDER BY a.n DESC LIMIT 1) END AS assignee_then
                 FROM histories h),
+            -- Written back as they are stored, for their new contributions (reading them again cost 6 s of a million
+            -- tickets' catch-up).
             upserted AS (
-                -- Written back as they are stored, for the new contributions (reading them again cost 6 s of a
-                -- million tickets' catch-up).
-            INSERT INTO metrics.tickets AS t (ticket_id, created_at, channel, region, type, priority, team_id,
-                customer_id, assignee, first_assigned_at, first_assignee, first_reply_at, first_reply_agent,
-                public_replies, customer_replies, resolved_at, resolver, reopens, escalated, work_seconds,
-                latest_resolver)
-            SELECT f.ticket_id, f.created_at, f.channels[cardinality(f.channels)],
-                   f.regions[cardinality(f.regions)], f.types[cardinality(f.types)],
-                   coalesce(f.priorities[cardinality(f.priorities)], 'normal'), f.teams[cardinality(f.teams)],
-                   f.customer_id, f.assignees[cardinality(f.assignees)], f.assigned_at[1], f.first_assignee,
-                   f.first_reply_at, f.first_reply_agent, f.public_replies, f.customer_replies,
-                   CASE WHEN f.last_state_change = 'ticket.resolved' THEN f.last_resolved_at END,
-                   CASE WHEN f.last_state_change = 'ticket.resolved' THEN coalesce(f.last_resolver, f.assignee_then) END,
-                   f.reopens, f.escalated, f.work_seconds, coalesce(f.last_resolver, f.assignee_then)
-            FROM facts f
-            ON CONFLICT (ticket_id) DO UPDATE SET
-                created_at = excluded.created_at, channel = excluded.channel, region = excluded.region,
-                type = excluded.type, priority = excluded.priority, team_id = excluded.team_id,
-                customer_id = excluded.customer_id, assignee = excluded.assignee,
-                first_assigned_at = excluded.first_assigned_at, first_assignee = excluded.first_assignee,
-                first_reply_at = excluded.first_reply_at, first_reply_agent = excluded.first_reply_agent,
-                public_replies = excluded.public_replies, customer_replies = excluded.customer_replies,
-                resolved_at = excluded.resolved_at, resolver = excluded.resolver, reopens = excluded.reopens,
-                escalated = excluded.escalated, work_seconds = excluded.work_seconds,
-                latest_resolver = excluded.latest_resolver
-            RETURNING t.*)
+                INSERT INTO metrics.tickets AS t (ticket_id, created_at, channel, region, type, priority, team_id,
+                    customer_id, assignee, first_assigned_at, first_assignee, first_reply_at, first_reply_agent,
+                    public_replies, customer_replies, resolved_at, resolver, reopens, escalated, work_seconds,
+                    latest_resolver)
+                SELECT f.ticket_id, f.created_at, f.channel, f.region, f.type, coalesce(f.priority, 'normal'),
+                       f.team_id, f.customer_id, f.assignee, f.first_assigned_at, f.first_assignee, f.first_reply_at,
+                       f.first_reply_agent, f.public_replies, f.customer_replies,
+                       CASE WHEN f.last_state_change = 'ticket.resolved' THEN f.last_resolved_at END,
+                       CASE WHEN f.last_state_change = 'ticket.resolved'
+                            THEN coalesce(f.last_resolver, f.assignee_then) END,
+                       f.reopens, f.escalated, f.work_seconds, coalesce(f.last_resolver, f.assignee_then)
+                FROM facts f
+                ON CONFLICT (ticket_id) DO UPDATE SET
+                    created_at = excluded.created_at, channel = excluded.channel, region = excluded.region,
+                    type = excluded.type, priority = excluded.priority, team_id = excluded.team_id,
+                    customer_id = excluded.customer_id, assignee = excluded.assignee,
+                    first_assigned_at = excluded.first_assigned_at, first_assignee = excluded.first_assignee,
+                    first_reply_at = excluded.first_reply_at, first_reply_agent = excluded.first_reply_agent,
+                    public_replies = excluded.public_replies, customer_replies = excluded.customer_replies,
+                    resolved_at = excluded.resolved_at, resolver = excluded.resolver, reopens = excluded.reopens,
+                    escalated = excluded.escalated, work_seconds = excluded.work_seconds,
+                    latest_resolver = excluded.latest_resolver
+                RETURNING t.*)
             INSERT INTO new_tickets SELECT * FROM upserted
             """;
 
