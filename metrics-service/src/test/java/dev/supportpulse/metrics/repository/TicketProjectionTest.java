@@ -294,6 +294,15 @@ class TicketProjectionTest {
     }
 
     @Test
+    void theProjectionsSessionsKeepTheirTemporaryTablesInMemory() {
+        // Each batch is staged in temporary tables of about a hundred megabytes at a million tickets; the sessions of
+        // the pool it runs in get the local buffers to hold them (application.properties says why this size).
+        String buffers = pool.withConnection(connection -> connection.query("SHOW temp_buffers").execute())
+                .map(rows -> rows.iterator().next().getString(0)).await().indefinitely();
+        assertEquals("128MB", buffers);
+    }
+
+    @Test
     void aReopenedTicketIsNotResolvedUntilResolvedAgain() {
         log.appendAndProject(event("ticket.created", "2026-03-02T09:00:00Z").ticket("T2").channel("email"),
                 event("ticket.resolved", "2026-03-02T10:00:00Z").ticket("T2").agent("A1"),
