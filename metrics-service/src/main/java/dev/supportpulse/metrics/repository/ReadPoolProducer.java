@@ -24,8 +24,8 @@ import dev.supportpulse.metrics.config.ReadReplicaConfig;
 /**
  * Produces the {@link ReadPool}: with {@code supportpulse.metrics.read.url} (SUPPORTPULSE_METRICS_READ_URL) set, a pool
  * of its own on that server, with the primary's user, password, pool size and session settings
- * ({@code quarkus.datasource.reactive.*}: work_mem, jit) but application_name {@code supportpulse-metrics-read};
- * without it, the default pool itself.
+ * ({@code quarkus.datasource.reactive.*}: work_mem, jit, temp_buffers) but application_name
+ * {@code supportpulse-metrics-read}; without it, the default pool itself.
  *
  * <p>
  * A replica lags the primary: the watermark that keys cached answers is read from the same pool as the answers, so a

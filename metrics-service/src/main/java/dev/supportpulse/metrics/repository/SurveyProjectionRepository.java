@@ -18,8 +18,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SurveyProjectionRepository {
 
+    /** The advisory lock whose holder may move the survey read model. */
+    private static final String TURN = "hashtext('supportpulse.metrics.surveys')";
+
     /** Only one replica projects surveys at a time; the others find the lock taken and skip their turn. */
-    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(hashtext('supportpulse.metrics.surveys'))";
+    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ")";
+
+    /** Takes the survey projection's turn for the current transaction, waiting for a batch in progress. */
+    public static final String HOLD_TURN = "SELECT pg_advisory_xact_lock(" + TURN + ")";
 
     private static final String READ_CURSOR = """
             SELECT last_txid::text, last_seq FROM metrics.projection_cursor WHERE name = 'surveys' FOR UPDATE

@@ -39,7 +39,7 @@ public class TicketProjectionRepository {
     /**
      * Takes every partition's turn for the current transaction, in partition order, waiting for batches in progress.
      */
-    static final String HOLD_ALL_TURNS = """
+    public static final String HOLD_ALL_TURNS = """
             SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, %d) AS p) turns
             """.formatted(TURN, PARTITIONS - 1);
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.supportpulse.metrics.repository.TicketProjectionRepository;
 import dev.supportpulse.metrics.service.ProjectionService;
 import dev.supportpulse.testing.TestDatabase;
 
@@ -36,12 +37,16 @@ public class EventLog {
 
     /** Empties the event log and every read model, rewinds the projection and restores the default SLA policies. */
     public void clear() {
-        pool.query("TRUNCATE ingest.events RESTART IDENTITY").execute().await().indefinitely();
-        pool.query("TRUNCATE metrics.tickets, metrics.ticket_replies, metrics.ticket_reopens, "
-                + "metrics.ticket_reassignments, metrics.ticket_resolved_spans, metrics.ticket_messages, "
-                + "metrics.contacts, metrics.ticket_rollup, metrics.ticket_rollup_daily, metrics.quality_reviews, metrics.customer_segments, "
-                + "metrics.self_service_events, metrics.business_events, metrics.costs").execute().await()
-                .indefinitely();
+        // Under every partition's turn, so that a batch running meanwhile finishes first: it locks these tables in
+        // another order, and the two could deadlock (as SurveyLog#clear and the survey projection did).
+        pool.withTransaction(connection -> connection.query(TicketProjectionRepository.HOLD_ALL_TURNS).execute()
+                .flatMap(held -> connection.query("TRUNCATE ingest.events RESTART IDENTITY").execute())
+                .flatMap(emptied -> connection.query("TRUNCATE metrics.tickets, metrics.ticket_replies, "
+                        + "metrics.ticket_reopens, metrics.ticket_reassignments, metrics.ticket_resolved_spans, "
+                        + "metrics.ticket_messages, metrics.contacts, metrics.ticket_rollup, metrics.ticket_rollup_daily, "
+                        + "metrics.quality_reviews, metrics.customer_segments, metrics.self_service_events, "
+                        + "metrics.business_events, metrics.costs").execute()))
+                .await().indefinitely();
         rewind();
         pool.query(
                 """

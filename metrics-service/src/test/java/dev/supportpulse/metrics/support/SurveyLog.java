@@ -12,6 +12,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import dev.supportpulse.metrics.repository.SurveyProjectionRepository;
+
 /**
  * Writes survey invitations and responses into survey-service's tables as survey-service does (one committed
  * transaction per call): the only place a test touches them; metrics-service itself reads survey's published views.
@@ -25,10 +27,16 @@ public class SurveyLog {
         this.pool = pool;
     }
 
-    /** Empties survey-service's tables and the survey read model, and rewinds the survey projection. */
+    /**
+     * Empties survey-service's tables and the survey read model, and rewinds the survey projection. The tables are
+     * emptied under the projection's turn: a batch running meanwhile locks them in another order, and the two
+     * deadlocked.
+     */
     public void clear() {
-        pool.query("TRUNCATE survey.responses, survey.invitations, metrics.survey_invitations").execute().await()
-                .indefinitely();
+        pool.withTransaction(connection -> connection.query(SurveyProjectionRepository.HOLD_TURN).execute()
+                .flatMap(held -> connection
+                        .query("TRUNCATE survey.responses, survey.invitations, metrics.survey_invitations").execute()))
+                .await().indefinitely();
         rewind();
     }
 
