@@ -294,7 +294,7 @@ class TicketProjectionTest {
     }
 
     @Test
-    void theProjectionsSessionsKeepTheirTemporaryTablesInMemory() {
+    void theProjectionsSessionsGetLocalBuffersForTheirTemporaryTables() {
         // Each batch is staged in temporary tables of about a hundred megabytes at a million tickets; the sessions of
         // the pool it runs in get the local buffers to hold them (application.properties says why this size).
         String buffers = pool.withConnection(connection -> connection.query("SHOW temp_buffers").execute())
