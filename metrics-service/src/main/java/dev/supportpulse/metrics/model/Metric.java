@@ -87,17 +87,17 @@ public enum Metric {
     FIRST_RESPONSE_TIME("First response time", SECONDS, false, ALL,
             "Created → first public agent reply, in seconds (never negative); tickets without a reply are not in "
                     + "it. Anchor: the reply. Agent: that reply's agent.",
-            durationSince("created_at", "first_reply_at", "first_reply_agent", "first_reply_at IS NOT NULL")),
+            durationSince("first_response_time_seconds", "first_reply_at", "first_reply_agent")),
     REPLY_TIME("Reply time", SECONDS, false, ALL,
             "For the creation and every customer message, the time to the next public agent reply (from the first "
                     + "of several unanswered messages). Anchor: the reply. Agent: that reply's agent.",
             eventDuration("metrics.ticket_replies", "e.replied_at", "e.reply_agent", "e.wait_seconds")),
     RESOLUTION_TIME("Resolution time", SECONDS, false, ALL,
             "Created → latest ticket.resolved, for tickets resolved now. Anchor: resolution. Agent: resolver.",
-            durationSince("created_at", "resolved_at", "resolver", "resolved_at IS NOT NULL")),
+            durationSince("resolution_time_seconds", "resolved_at", "resolver")),
     FIRST_ASSIGNMENT_TIME("First assignment time", SECONDS, false, ALL,
             "Created → first ticket.assigned. Anchor: first assignment. Agent: first assignee.",
-            durationSince("created_at", "first_assigned_at", "first_assignee", "first_assigned_at IS NOT NULL")),
+            durationSince("first_assignment_time_seconds", "first_assigned_at", "first_assignee")),
     TIME_SPENT("Time spent", SECONDS, false, ALL,
             "Sum of ticket.work_logged seconds per resolved ticket (0 when none); mean over resolved tickets. "
                     + "Anchor: resolution. Agent: resolver.",

@@ -140,6 +140,37 @@ class TicketMetricsTest {
     }
 
     @Test
+    void durationsWaitForTheCreationAndFollowItWhenItArrivesLate() {
+        // T9 is assigned at 13:20 (A1), answered at 13:30 and resolved at 15:00 on 03-02, all before its ticket.created
+        // arrives: in no sample. First assignment before: T1 300, T2 1200, T3 1800 → mean 1100.
+        log.appendAndProject(event("ticket.assigned", "2026-03-02T13:20:00Z").ticket("T9").agent("A1"),
+                event("ticket.agent_replied", "2026-03-02T13:30:00Z").ticket("T9").agent("A1"),
+                event("ticket.resolved", "2026-03-02T15:00:00Z").ticket("T9").agent("A1"));
+        String durations = "{ frt: metric(metric: FIRST_RESPONSE_TIME, " + MARCH_2_TO_4
+                + ") { total { value sampleSize median } } resolution: metric(metric: RESOLUTION_TIME, " + MARCH_2_TO_4
+                + ") { total { value sampleSize median } } assignment: metric(metric: FIRST_ASSIGNMENT_TIME, "
+                + MARCH_2_TO_4 + ", groupBy: [AGENT]) { total { value sampleSize } series { value { sampleSize } } } }";
+        query(durations).body("errors", nullValue()).body("data.frt.total.sampleSize", equalTo(3))
+                .body("data.frt.total.value", equalTo(1800.0)).body("data.resolution.total.sampleSize", equalTo(3))
+                .body("data.resolution.total.value", equalTo(34800.0))
+                .body("data.assignment.total.sampleSize", equalTo(3))
+                .body("data.assignment.total.value", equalTo(1100.0))
+                .body("data.assignment.series.value.sampleSize", contains(2, 1));
+        // Created at 12:00: first response 5400 (samples 0, 1800, 3600, 5400: mean and median 2700); resolution 10800
+        // (7200, 10800, 10800, 86400: mean 28800, median 10800); first assignment 4800 (300, 1200, 1800, 4800: mean
+        // 2025; A1 now has T1, T3 and T9).
+        log.appendAndProject(event("ticket.created", "2026-03-02T12:00:00Z").ticket("T9").channel("email"));
+        query(durations).body("errors", nullValue()).body("data.frt.total.sampleSize", equalTo(4))
+                .body("data.frt.total.value", equalTo(2700.0)).body("data.frt.total.median", equalTo(2700.0))
+                .body("data.resolution.total.sampleSize", equalTo(4))
+                .body("data.resolution.total.value", equalTo(28800.0))
+                .body("data.resolution.total.median", equalTo(10800.0))
+                .body("data.assignment.total.sampleSize", equalTo(4))
+                .body("data.assignment.total.value", equalTo(2025.0))
+                .body("data.assignment.series.value.sampleSize", contains(3, 1));
+    }
+
+    @Test
     void firstContactResolutionIsAPercentWithNumeratorAndDenominator() {
         // Resolved: T1 (one reply: yes), T2 (two replies: no), T4 (no reply: no) = 1/3. By day of resolution:
         // 03-02 T1 = 1/1; 03-03 T2, T4 = 0/2. By resolver: A1 1/1, A2 0/1, none (T4) 0/1.
