@@ -113,7 +113,9 @@ public record Measure(String source, String anchor, String agent, String conditi
     /**
      * A duration from creation to the anchor, read from the ticket's column that holds it (migration V18: clamped at 0
      * for a source clock running behind, null unless the ticket was created and has the anchor, so that "not null"
-     * stands for both). The anchor's covering index carries that column, so no sample is computed at query time.
+     * stands for both; the column spells that out with a CASE, because greatest(0, NULL) is 0). The anchor's covering
+     * index carries that column, so no sample is computed at query time; "anchor IS NOT NULL" is that partial index's
+     * own condition, which the planner must find in the query to use it.
      */
     static Measure durationSince(String secondsColumn, String anchor, String agent) {
         return ofTickets(TICKETS, anchor, agent, anchor + " IS NOT NULL AND t." + secondsColumn + " IS NOT NULL",
