@@ -43,9 +43,9 @@ public class EventLog {
                 .flatMap(held -> connection.query("TRUNCATE ingest.events RESTART IDENTITY").execute())
                 .flatMap(emptied -> connection.query("TRUNCATE metrics.tickets, metrics.ticket_replies, "
                         + "metrics.ticket_reopens, metrics.ticket_reassignments, metrics.ticket_resolved_spans, "
-                        + "metrics.ticket_messages, metrics.contacts, metrics.ticket_rollup, metrics.ticket_rollup_daily, "
-                        + "metrics.quality_reviews, metrics.customer_segments, metrics.self_service_events, "
-                        + "metrics.business_events, metrics.costs").execute()))
+                        + "metrics.ticket_messages, metrics.contacts, metrics.ticket_rollup, "
+                        + "metrics.ticket_rollup_daily, metrics.quality_reviews, metrics.customer_segments, "
+                        + "metrics.self_service_events, metrics.business_events, metrics.costs").execute()))
                 .await().indefinitely();
         rewind();
         pool.query(
