@@ -260,6 +260,27 @@ class TicketProjectionTest {
     }
 
     @Test
+    void aWindowFoundBeforeItWasFullIsFoundAgainWithTheEventsWrittenSince() {
+        // The partitions take the windows of the log that the first to reach them found, but only full ones: a window
+        // found short (3 of at most 7 events) may hold more events by the time the other partition reaches it.
+        List<Event> first = new ArrayList<>();
+        List<Event> later = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(5L * i);
+            (i < 3 ? first : later).add(event("ticket.created", created.toString()).ticket("W" + i).channel("chat"));
+        }
+        log.append(first.toArray(Event[]::new));
+        assertEquals(3, tickets.projectNextBatch(0, 7).await().indefinitely(), "partition 0 found the 3 events");
+        log.append(later.toArray(Event[]::new));
+        assertEquals(7, tickets.projectNextBatch(1, 7).await().indefinitely(), "partition 1 found a full window");
+        assertEquals(7, tickets.projectNextBatch(0, 7).await().indefinitely(), "partition 0 went on past 10 events");
+        assertEquals(6, tickets.projectNextBatch(1, 7).await().indefinitely(), "partition 1 went past the last 6");
+        log.project();
+        assertEquals(13L, pool.query("SELECT count(*) FROM metrics.tickets WHERE ticket_id LIKE 'W%'").execute().await()
+                .indefinitely().iterator().next().getLong(0));
+    }
+
+    @Test
     void aTicketsFactsFollowItsWholeLifecycle() {
         log.appendAndProject(lifeOfT1());
         assertLifeOfT1();
