@@ -604,6 +604,10 @@ public class TicketProjectionRepository {
             WHERE name = $3
             """;
 
+    private static final String WINDOW_END_IN_LOG = """
+            SELECT EXISTS (SELECT 1 FROM ingest.event_log WHERE txid = $1::text::xid8 AND seq = $2)
+            """;
+
     /** A window of the log: its size and its last position in (txid, seq) order, which an empty window lacks. */
     private record Window(long events, String lastTxid, Long lastSeq) {
     }
@@ -692,16 +696,37 @@ public class TicketProjectionRepository {
                                         : stage(connection, partition, cursor, window)));
     }
 
-    /** The window that starts after {@code start}: a known one, or the one the log holds now. */
+    /**
+     * The window that starts after {@code start}: a known one, or the one the log holds now. A known window found by
+     * another partition is taken only while its last event is still in the log: an emptied log (as a test's) can hold
+     * events again at the same sequence numbers, never at the same transaction ids.
+     */
     private Uni<Window> findWindow(SqlConnection connection, WindowStart start) {
-        return knownWindows.computeIfAbsent(start, searched -> connection.preparedQuery(FIND_WINDOW)
-                .execute(Tuple.of(start.txid(), start.seq(), start.batchEvents())).map(rows -> rows.iterator().next())
-                .map(row -> new Window(row.getLong("events"), row.getString("last_txid"), row.getLong("last_seq")))
-                .invoke(window -> {
-                    if (window.events() < start.batchEvents()) {
-                        knownWindows.remove(start);
+        boolean[] searched = new boolean[1];
+        Uni<Window> found = knownWindows.computeIfAbsent(start, key -> {
+            searched[0] = true;
+            return connection.preparedQuery(FIND_WINDOW)
+                    .execute(Tuple.of(start.txid(), start.seq(), start.batchEvents()))
+                    .map(rows -> rows.iterator().next())
+                    .map(row -> new Window(row.getLong("events"), row.getString("last_txid"), row.getLong("last_seq")))
+                    .invoke(window -> {
+                        if (window.events() < start.batchEvents()) {
+                            knownWindows.remove(start);
+                        }
+                    }).onFailure().invoke(() -> knownWindows.remove(start)).memoize().indefinitely();
+        });
+        if (searched[0]) {
+            return found;
+        }
+        return found.flatMap(window -> connection.preparedQuery(WINDOW_END_IN_LOG)
+                .execute(Tuple.of(window.lastTxid(), window.lastSeq()))
+                .map(rows -> rows.iterator().next().getBoolean(0)).flatMap(inLog -> {
+                    if (inLog) {
+                        return Uni.createFrom().item(window);
                     }
-                }).onFailure().invoke(() -> knownWindows.remove(start)).memoize().indefinitely());
+                    knownWindows.remove(start, found);
+                    return findWindow(connection, start);
+                }));
     }
 
     /** Stages the partition's events of the window and what they touch, then recomputes it. */
