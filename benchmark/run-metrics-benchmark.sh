@@ -64,17 +64,23 @@ load() {
     java -jar demo-data/target/demo-data-0.1.0-SNAPSHOT.jar --url "http://127.0.0.1:$INGEST_PORT" --api-key "$KEY" \
         --tickets "$TICKETS" --batch 1000 --concurrency 4
 }
+# Waits until a condition (SQL) holds, asking it every 10 ms in one database session: a psql started for each check
+# (Debian's is a Perl wrapper) took about 65 ms of CPU, a sixth of a core at five checks a second, taken from the
+# projection whose catch-up was being timed. Each check in a transaction of its own, so that the wait holds no
+# snapshot that would keep dead row versions from being pruned meanwhile.
+wait_until() {
+    sql "DO \$\$ BEGIN WHILE NOT coalesce(($1), false) LOOP COMMIT; PERFORM pg_sleep(0.01); END LOOP; END \$\$" \
+        >/dev/null
+}
 # Caught up: no event beyond either partition's cursor (each passes the other's events too), which orders the log by
 # (txid, seq), not by seq alone: both cursors at or past the log's last event in that order, read from its index.
 # Asked as "no event after a cursor", the planner read the whole log: 3.6 s a check at 8 million events, which delayed
 # the moment seen and took CPU from the projection while it caught up.
 wait_caught_up() {
-    until [ "$(sql "SELECT bool_and((c.last_txid, c.last_seq) >= (l.txid, l.seq))
-                    FROM metrics.projection_cursor c,
-                         (SELECT txid, seq FROM ingest.event_log ORDER BY txid DESC, seq DESC LIMIT 1) l
-                    WHERE c.name LIKE 'tickets/%'")" = t ]; do
-        sleep 0.2
-    done
+    wait_until "SELECT bool_and((c.last_txid, c.last_seq) >= (l.txid, l.seq))
+                FROM metrics.projection_cursor c,
+                     (SELECT txid, seq FROM ingest.event_log ORDER BY txid DESC, seq DESC LIMIT 1) l
+                WHERE c.name LIKE 'tickets/%'"
 }
 
 # The CPU time of each part while they share the machine (benchmark/cpu_split.py), from here until caught up.
@@ -268,9 +274,7 @@ curl -fs -o /dev/null "http://127.0.0.1:$INGEST_PORT/v1/events" -H "Authorizatio
          "ticketId": "bench-fresh-'"$posted"'", "channel": "email", "region": "EU", "customerId": "bench",
          "attributes": {"priority": "normal", "type": "question"}}'
 acknowledged=$(now_ms)
-until [ "$(sql "SELECT EXISTS (SELECT 1 FROM metrics.tickets WHERE ticket_id = 'bench-fresh-$posted')")" = t ]; do
-    sleep 0.02
-done
+wait_until "SELECT EXISTS (SELECT 1 FROM metrics.tickets WHERE ticket_id = 'bench-fresh-$posted')"
 projected=$(now_ms)
 asked=$(now_ms)
 after=$(graphql_body "$DASHBOARD" | jq '.data.metrics[] | select(.metric == "TICKETS_CREATED") | .total.value')
