@@ -58,13 +58,20 @@ def is_postgres(pid):
 END_OF_READING = "end-of-reading"
 
 
+def open_psql(command):
+    return subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+
+
 def session_pids(psql):
     """The database's sessions by part, from pg_stat_activity, where they run on this machine."""
     names = ", ".join(f"'{name}'" for name in SESSION_PARTS)
-    psql.stdin.write("SELECT pid, application_name FROM pg_stat_activity "
-                     f"WHERE datname = current_database() AND application_name IN ({names});\n"
-                     f"\\echo {END_OF_READING}\n")
-    psql.stdin.flush()
+    try:
+        psql.stdin.write("SELECT pid, application_name FROM pg_stat_activity "
+                         f"WHERE datname = current_database() AND application_name IN ({names});\n"
+                         f"\\echo {END_OF_READING}\n")
+        psql.stdin.flush()
+    except BrokenPipeError:
+        return {}  # psql has exited; the next reading starts another
     sessions = {}
     for line in psql.stdout:
         line = line.rstrip("\n")
@@ -78,14 +85,16 @@ def session_pids(psql):
 
 def main():
     out, ingest_pid, metrics_pid, database = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
-    psql = subprocess.Popen(["psql", "-X", "-q", "-tA", "-d", database] + sys.argv[5:], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True)
+    psql_command = ["psql", "-X", "-q", "-tA", "-d", database] + sys.argv[5:]
+    psql = open_psql(psql_command)
     seen = {}  # pid -> CPU seconds at its last reading
     used = {"ingest-service": 0.0, "ingest-db": 0.0, "loader": 0.0, "metrics-service": 0.0, "metrics-db": 0.0}
     first_reading = True
     while True:
         parts = {ingest_pid: "ingest-service", metrics_pid: "metrics-service"}
         parts.update({pid: "loader" for pid in loader_pids()})
+        if psql.poll() is not None:  # exited (the database was restarted, say): another one
+            psql = open_psql(psql_command)
         parts.update(session_pids(psql))
         for pid, part in parts.items():
             now = cpu_seconds(pid)
