@@ -61,13 +61,11 @@ class TicketProjectionTest {
                 GROUP BY 1, 2, 3
                 """.formatted(TicketContributions.eachCounter("sum(c.%1$s)", ", "),
                 TicketContributions.of("metrics.tickets", "metrics.ticket_resolved_spans"));
-        long differences = pool.query("SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d"
-                .formatted(kept, afresh)).execute().await().indefinitely().iterator().next().getLong(0);
+        long differences = count("SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d"
+                .formatted(kept, afresh));
         assertEquals(0, differences, "rows where the kept rollup and the facts' rollup differ");
-        long rows = pool.query("SELECT count(*) FROM (" + afresh + ") r").execute().await().indefinitely().iterator()
-                .next().getLong(0);
-        long ticketCount = pool.query("SELECT count(*) FROM metrics.tickets WHERE created_at IS NOT NULL").execute()
-                .await().indefinitely().iterator().next().getLong(0);
+        long rows = count("SELECT count(*) FROM (" + afresh + ") r");
+        long ticketCount = count("SELECT count(*) FROM metrics.tickets WHERE created_at IS NOT NULL");
         assertEquals(ticketCount > 0, rows > 0, "a created ticket contributes to the rollup");
         String days = """
                 SELECT dimension, value, day, %s FROM metrics.ticket_rollup_daily WHERE %s
@@ -77,10 +75,8 @@ class TicketProjectionTest {
                 GROUP BY 1, 2, 3 HAVING %s
                 """.formatted(TicketContributions.eachCounter("sum(%1$s)", ", "),
                 TicketContributions.eachCounter("sum(%1$s) <> 0", " OR "));
-        long dayDifferences = pool
-                .query("SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d"
-                        .formatted(days, hoursByDay))
-                .execute().await().indefinitely().iterator().next().getLong(0);
+        long dayDifferences = count("SELECT count(*) FROM ((%1$s EXCEPT ALL %2$s) UNION ALL (%2$s EXCEPT ALL %1$s)) d"
+                .formatted(days, hoursByDay));
         assertEquals(0, dayDifferences, "days of the daily level that are not the sums of their hours");
     }
 
@@ -249,8 +245,12 @@ class TicketProjectionTest {
                 """).execute().await().indefinitely().iterator().next().getBoolean(0), "the hash is recorded anew");
 
         assertEquals(20, log.project(), "both partitions project the second half, partition 0 again");
-        assertEquals(20L, pool.query("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL").execute()
-                .await().indefinitely().iterator().next().getLong(0));
+        assertEquals(20L, count("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL"));
+    }
+
+    /** The single number a statement without parameters answers, such as a count. */
+    private long count(String sql) {
+        return pool.query(sql).execute().await().indefinitely().iterator().next().getLong(0);
     }
 
     private Row cursor(int partition) {
@@ -276,8 +276,7 @@ class TicketProjectionTest {
         assertEquals(7, tickets.projectNextBatch(0, 7).await().indefinitely(), "partition 0 went on past 10 events");
         assertEquals(6, tickets.projectNextBatch(1, 7).await().indefinitely(), "partition 1 went past the last 6");
         log.project();
-        assertEquals(13L, pool.query("SELECT count(*) FROM metrics.tickets WHERE ticket_id LIKE 'W%'").execute().await()
-                .indefinitely().iterator().next().getLong(0));
+        assertEquals(13L, count("SELECT count(*) FROM metrics.tickets WHERE ticket_id LIKE 'W%'"));
 
         // The log emptied and written again from the start: partition 0 reaches the start where partition 1 found a
         // full window of the old log, whose events are gone, and finds the new log's window instead.
