@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +37,8 @@ class DemoLoaderTest {
     private final Deque<Object[]> script = new ArrayDeque<>();
     private final AtomicInteger posts = new AtomicInteger();
     private final AtomicInteger events = new AtomicInteger();
+    /** The ids of the events received, in the order of their batches' arrival. */
+    private final List<String> receivedIds = Collections.synchronizedList(new ArrayList<>());
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private HttpServer ingest;
@@ -108,6 +113,32 @@ class DemoLoaderTest {
     }
 
     @Test
+    void postsTheEventsOfAFileAsWrittenInOrder(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("events.ndjson");
+        assertEquals(0, DemoLoader.run(new String[] { "--out", file.toString(), "--events", "2500", "--seed", "9" },
+                print(out), print(err)));
+        startIngest();
+        assertEquals(0, load("--from", file.toString(), "--batch", "1000", "--concurrency", "1"));
+        assertEquals(3, posts.get());
+        List<String> written = Files.readAllLines(file).stream().map(line -> readTree(line).get("id").textValue())
+                .toList();
+        assertEquals(written, receivedIds);
+        assertTrue(out.toString().contains("sent 2,500 events in 3 batches"), out.toString());
+    }
+
+    @Test
+    void aFileToPostMustExistAndComesWithoutGeneratorOptions(@TempDir Path directory) throws Exception {
+        startIngest();
+        Path missing = directory.resolve("missing.ndjson");
+        assertEquals(1, load("--from", missing.toString()));
+        assertTrue(err.toString().contains("cannot read " + missing), err.toString());
+        assertEquals(2, load("--from", missing.toString(), "--tickets", "5"));
+        assertTrue(err.toString().contains("--from posts the file's events as they are; it takes no --tickets"),
+                err.toString());
+        assertEquals(0, posts.get());
+    }
+
+    @Test
     void wrongOptionsExitWithTheUsage() throws Exception {
         assertEquals(2, DemoLoader.run(new String[] { "--tickts", "5" }, print(out), print(err)));
         assertTrue(err.toString().contains("unknown option '--tickts'"), err.toString());
@@ -116,7 +147,7 @@ class DemoLoaderTest {
     }
 
     private int load(String... options) throws InterruptedException {
-        List<String> args = new java.util.ArrayList<>(
+        List<String> args = new ArrayList<>(
                 List.of("--url", "http://127.0.0.1:" + ingest.getAddress().getPort(), "--api-key", "demo-key"));
         args.addAll(List.of(options));
         return DemoLoader.run(args.toArray(String[]::new), print(out), print(err));
@@ -144,6 +175,7 @@ class DemoLoaderTest {
             answer(exchange, (Integer) scripted[0], (String) scripted[1], (String) scripted[2]);
         } else {
             events.addAndGet(batch.size());
+            batch.forEach(event -> receivedIds.add(event.get("id").textValue()));
             answer(exchange, 202, null, "{\"accepted\":" + batch.size() + ",\"duplicates\":0}");
         }
     }
@@ -158,6 +190,14 @@ class DemoLoaderTest {
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    private static JsonNode readTree(String json) {
+        try {
+            return JACKSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static PrintStream print(ByteArrayOutputStream sink) {
