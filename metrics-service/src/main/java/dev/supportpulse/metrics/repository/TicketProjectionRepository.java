@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -13,6 +14,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import dev.supportpulse.metrics.config.MetricsConfig;
 
 /**
  * Keeps the read models in step with one partition of the event log: reads the next committed events after the
@@ -25,11 +28,8 @@ public class TicketProjectionRepository {
 
     private static final Logger LOG = Logger.getLogger(TicketProjectionRepository.class);
 
-    /**
-     * The partitions of the event log (metrics.projection_partition), projected at once, each in its own transactions
-     * with its own cursor; a migration sets them up.
-     */
-    public static final int PARTITIONS = 2;
+    /** The most partitions the log may be projected in (migration V20's check). */
+    public static final int MAX_PARTITIONS = 16;
 
     /**
      * The advisory locks whose holder may move a partition's read models, with the partition as second key: its
@@ -41,34 +41,26 @@ public class TicketProjectionRepository {
     private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ", $1)";
 
     /**
-     * Takes every partition's turn for the current transaction, in partition order, waiting for batches in progress.
+     * Takes every partition's turn for the current transaction, in partition order, waiting for batches in progress:
+     * the turns of as many partitions as there may be, whatever count each replica is configured for.
      */
     public static final String HOLD_ALL_TURNS = """
             SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, %d) AS p) turns
-            """.formatted(TURN, PARTITIONS - 1);
+            """.formatted(TURN, MAX_PARTITIONS - 1);
 
     // "aligned": the server's hashtext, which picks each event's partition, gives what it gave when the cursors were
-    // last aligned (migration V17 says why it may not).
+    // last aligned (migration V17 says why it may not), and they were aligned for this count of partitions. A cursor
+    // that is not there (a partition beyond the recorded count) is not aligned either.
     private static final String READ_CURSOR = """
             SELECT last_txid::text, last_seq,
-                   (SELECT probe_hash FROM metrics.projection_partitioning) = metrics.projection_hash_probe() AS aligned
+                   (SELECT probe_hash = metrics.projection_hash_probe() AND partitions = $2
+                    FROM metrics.projection_partitioning) AS aligned
             FROM metrics.projection_cursor WHERE name = $1 FOR UPDATE
             """;
 
-    // Under every partition's turn: if the hash is still not the recorded one, both cursors go back to the earlier of
-    // them, which the events of either partition, whichever partition they belong to now, all lie after.
-    private static final String REALIGN_PARTITIONS = """
-            WITH changed AS (
-                UPDATE metrics.projection_partitioning SET probe_hash = metrics.projection_hash_probe()
-                WHERE probe_hash <> metrics.projection_hash_probe()
-                RETURNING 1)
-            UPDATE metrics.projection_cursor c
-            SET last_txid = earlier.last_txid, last_seq = earlier.last_seq, updated_at = now()
-            FROM (SELECT last_txid, last_seq FROM metrics.projection_cursor WHERE name LIKE 'tickets/%'
-                  ORDER BY last_txid, last_seq LIMIT 1) earlier
-            WHERE c.name LIKE 'tickets/%' AND EXISTS (SELECT 1 FROM changed)
-            RETURNING earlier.last_txid::text, earlier.last_seq
-            """;
+    // Under every partition's turn: if the hash or the count is still not the recorded one, every partition goes on
+    // from the earliest cursor (migration V20).
+    private static final String REALIGN_PARTITIONS = "SELECT * FROM metrics.realign_projection_partitions($1)";
 
     /**
      * The touched rows are a sliver of tables that only grow, and their statistics lag behind that growth: a planner
@@ -125,7 +117,7 @@ public class TicketProjectionRepository {
             INSERT INTO batch_events
             SELECT * FROM ingest.event_log
             WHERE (txid, seq) > ($1::text::xid8, $2::bigint) AND (txid, seq) <= ($3::text::xid8, $4::bigint)
-              AND metrics.projection_partition(type, ticket_id, contact_id, event_id) = $5
+              AND metrics.projection_partition(type, ticket_id, contact_id, event_id, $6) = $5
             """;
 
     // The batch's events that are facts of their own (reviews, customers, self-service, business, costs): an eighth of
@@ -616,10 +608,8 @@ public class TicketProjectionRepository {
     private record WindowStart(String txid, long seq, int batchEvents) {
     }
 
-    /** Enough for every partition to find the windows the others found before it, a few windows behind. */
-    private static final int KNOWN_WINDOWS = 8 * PARTITIONS;
-
     private final Pool pool;
+    private final int partitions;
 
     /**
      * The windows found lately, by where they start, while they are being found too. A window never changes once found:
@@ -628,16 +618,37 @@ public class TicketProjectionRepository {
      * for it if need be, instead of reading the log's (txid, seq) index again (6% of a catch-up's time). A window that
      * is not full is dropped once found, as is a failed search: more events may have come since.
      */
-    private final Map<WindowStart, Uni<Window>> knownWindows = Collections
-            .synchronizedMap(new LinkedHashMap<>(KNOWN_WINDOWS, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<WindowStart, Uni<Window>> eldest) {
-                    return size() > KNOWN_WINDOWS;
-                }
-            });
+    private final Map<WindowStart, Uni<Window>> knownWindows;
 
-    public TicketProjectionRepository(Pool pool) {
+    @Inject
+    public TicketProjectionRepository(Pool pool, MetricsConfig config) {
+        this(pool, config.projection().partitions());
+    }
+
+    /**
+     * @throws IllegalArgumentException
+     *             when {@code partitions} is not between 1 and {@link #MAX_PARTITIONS}
+     */
+    public TicketProjectionRepository(Pool pool, int partitions) {
+        if (partitions < 1 || partitions > MAX_PARTITIONS) {
+            throw new IllegalArgumentException("supportpulse.metrics.projection.partitions must be between 1 and "
+                    + MAX_PARTITIONS + ", not " + partitions);
+        }
         this.pool = pool;
+        this.partitions = partitions;
+        // Enough for every partition to find the windows the others found before it, a few windows behind.
+        int knownWindowsKept = 8 * partitions;
+        this.knownWindows = Collections.synchronizedMap(new LinkedHashMap<>(knownWindowsKept, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<WindowStart, Uni<Window>> eldest) {
+                return size() > knownWindowsKept;
+            }
+        });
+    }
+
+    /** How many partitions of the event log this projection follows, numbered from 0. */
+    public int partitions() {
+        return partitions;
     }
 
     /** The cursor's name of a partition. */
@@ -649,10 +660,16 @@ public class TicketProjectionRepository {
      * Projects the partition's events among the next {@code batchEvents} committed events of the log.
      *
      * @return how many events of the log the partition's cursor went past, its own and others': 0 when there was
-     *         nothing new, another replica holds the turn, or the cursors were realigned instead (the partition hash
-     *         changed)
+     *         nothing new, another replica holds the turn, or the cursors were realigned instead (the partition hash or
+     *         the count changed)
+     *
+     * @throws IllegalArgumentException
+     *             when {@code partition} is not one of this projection's
      */
     public Uni<Integer> projectNextBatch(int partition, int batchEvents) {
+        if (partition < 0 || partition >= partitions) {
+            throw new IllegalArgumentException("partition " + partition + " of " + partitions);
+        }
         return pool
                 .withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(partition))
                         .map(rows -> rows.iterator().next().getBoolean(0))
@@ -669,31 +686,45 @@ public class TicketProjectionRepository {
         }
     }
 
-    /** Moves both cursors back to the earlier one if the partition hash is not the recorded one, under every turn. */
+    /**
+     * Moves every cursor back to the earliest one if the partition hash or the count is not the recorded one, under
+     * every turn.
+     */
     private Uni<Void> realignPartitions() {
-        return pool.withTransaction(connection -> connection.query(HOLD_ALL_TURNS).execute()
-                .flatMap(held -> connection.query(REALIGN_PARTITIONS).execute())).invoke(moved -> {
-                    if (moved.size() > 0) {
-                        Row earlier = moved.iterator().next();
+        return pool
+                .withTransaction(connection -> connection.query(HOLD_ALL_TURNS).execute()
+                        .flatMap(held -> connection.preparedQuery(REALIGN_PARTITIONS).execute(Tuple.of(partitions))))
+                .invoke(moved -> {
+                    if (moved.size() == 0) {
+                        return;
+                    }
+                    Row earliest = moved.iterator().next();
+                    if (earliest.getBoolean("hash_changed")) {
                         LOG.warnf("PostgreSQL's hashtext, which picks each event's projection partition, gives other "
                                 + "values than when the partitions were last aligned (a major-version upgrade, or a "
-                                + "restore on another platform): both partitions go on from the earlier cursor "
-                                + "(txid %s, seq %d)", earlier.getString(0), earlier.getLong(1));
+                                + "restore on another platform): the %d partitions go on from the earliest cursor "
+                                + "(txid %s, seq %d)", partitions, earliest.getString("from_txid"),
+                                earliest.getLong("from_seq"));
+                    } else {
+                        LOG.warnf("The event log was projected in %d partitions, this replica is configured for %d "
+                                + "(supportpulse.metrics.projection.partitions; every replica that projects needs the "
+                                + "same): the %d partitions go on from the earliest cursor (txid %s, seq %d)",
+                                earliest.getInteger("partitions_before"), partitions, partitions,
+                                earliest.getString("from_txid"), earliest.getLong("from_seq"));
                     }
                 }).replaceWithVoid();
     }
 
     private Uni<Integer> projectWithLock(SqlConnection connection, int partition, int batchEvents) {
-        return connection.preparedQuery(READ_CURSOR).execute(Tuple.of(cursor(partition)))
-                .map(rows -> rows.iterator().next()).invoke(cursor -> {
-                    if (!cursor.getBoolean("aligned")) {
-                        throw new PartitionsNotAligned();
-                    }
-                })
-                .flatMap(cursor -> findWindow(connection,
-                        new WindowStart(cursor.getString(0), cursor.getLong(1), batchEvents))
-                                .flatMap(window -> window.events() == 0 ? Uni.createFrom().item(0)
-                                        : stage(connection, partition, cursor, window)));
+        return connection.preparedQuery(READ_CURSOR).execute(Tuple.of(cursor(partition), partitions)).map(rows -> {
+            if (rows.size() == 0 || !rows.iterator().next().getBoolean("aligned")) {
+                throw new PartitionsNotAligned();
+            }
+            return rows.iterator().next();
+        }).flatMap(
+                cursor -> findWindow(connection, new WindowStart(cursor.getString(0), cursor.getLong(1), batchEvents))
+                        .flatMap(window -> window.events() == 0 ? Uni.createFrom().item(0)
+                                : stage(connection, partition, cursor, window)));
     }
 
     /**
@@ -734,7 +765,7 @@ public class TicketProjectionRepository {
         return run(connection, CREATE_BATCH)
                 .flatMap(created -> connection.preparedQuery(STAGE_BATCH)
                         .execute(Tuple.of(cursor.getString(0), cursor.getLong(1), window.lastTxid(), window.lastSeq(),
-                                partition)))
+                                partition, partitions)))
                 .flatMap(staged -> run(connection, STAGE_BATCH_FACTS, CREATE_TOUCHED_TICKETS, STAGE_TOUCHED_TICKETS,
                         CREATE_TOUCHED_CONTACTS, STAGE_TOUCHED_CONTACTS, SORTS_ON))
                 .flatMap(done -> connection.query(BATCH_SUMMARY).execute()).map(rows -> rows.iterator().next())

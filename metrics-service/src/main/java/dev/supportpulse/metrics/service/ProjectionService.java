@@ -42,7 +42,7 @@ public class ProjectionService {
             MetricsConfig config, Vertx vertx) {
         this.config = config.projection();
         this.vertx = vertx;
-        for (int partition = 0; partition < TicketProjectionRepository.PARTITIONS; partition++) {
+        for (int partition = 0; partition < tickets.partitions(); partition++) {
             int projected = partition;
             events.add(new Follower("partition " + partition + " of the event log",
                     batch -> tickets.projectNextBatch(projected, batch)));

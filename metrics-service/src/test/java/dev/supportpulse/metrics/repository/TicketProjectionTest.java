@@ -3,6 +3,7 @@ package dev.supportpulse.metrics.repository;
 import static dev.supportpulse.metrics.support.Event.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.OffsetDateTime;
@@ -163,10 +164,9 @@ class TicketProjectionTest {
     }
 
     @Test
-    void bothPartitionsProjectedAtOnceKeepEveryTicketAndTheRollupExact() {
-        // 40 tickets in four channels over three hours: both partitions get tickets, and their rollup rows (the same
-        // hours and channels, all-tickets rows alike) overlap. Small batches interleave the two transactions many
-        // times;
+    void allPartitionsProjectedAtOnceKeepEveryTicketAndTheRollupExact() {
+        // 40 tickets in four channels over three hours: every partition gets tickets, and their rollup rows (the same
+        // hours and channels, all-tickets rows alike) overlap. Small batches interleave the transactions many times;
         // a deadlock or a lost update fails the projection or the rollup check after each test.
         String[] channels = { "email", "chat", "phone", "web" };
         List<Event> events = new ArrayList<>();
@@ -183,7 +183,7 @@ class TicketProjectionTest {
             }
         }
         log.append(events.toArray(Event[]::new));
-        int[] perPartition = new int[TicketProjectionRepository.PARTITIONS];
+        int[] perPartition = new int[tickets.partitions()];
         int projected;
         do {
             List<Uni<Integer>> batches = new ArrayList<>();
@@ -200,13 +200,14 @@ class TicketProjectionTest {
         for (int partition = 0; partition < perPartition.length; partition++) {
             assertEquals(events.size(), perPartition[partition], "partition " + partition + " went past every event");
         }
-        long[] ticketsPerPartition = new long[TicketProjectionRepository.PARTITIONS];
-        pool.query("""
-                SELECT metrics.projection_partition('ticket.created', ticket_id, NULL, NULL) AS p, count(*) AS tickets
+        long[] ticketsPerPartition = new long[tickets.partitions()];
+        pool.preparedQuery("""
+                SELECT metrics.projection_partition('ticket.created', ticket_id, NULL, NULL, $1) AS p,
+                       count(*) AS tickets
                 FROM metrics.tickets GROUP BY 1
-                """).execute().await().indefinitely()
+                """).execute(Tuple.of(tickets.partitions())).await().indefinitely()
                 .forEach(row -> ticketsPerPartition[row.getInteger("p")] = row.getLong("tickets"));
-        assertTrue(LongStream.of(ticketsPerPartition).allMatch(count -> count > 0), "both partitions had tickets");
+        assertTrue(LongStream.of(ticketsPerPartition).allMatch(count -> count > 0), "every partition had tickets");
         Row counted = pool.query("""
                 SELECT count(*) AS tickets, count(*) FILTER (WHERE resolved_at IS NOT NULL) AS resolved
                 FROM metrics.tickets
@@ -216,7 +217,7 @@ class TicketProjectionTest {
     }
 
     @Test
-    void aChangedPartitionHashMovesBothCursorsBackToTheEarlierOne() {
+    void aChangedPartitionHashMovesEveryCursorBackToTheEarliestOne() {
         // Partition 0 runs ahead of partition 1. Then the server's hash no longer gives what was recorded (as after an
         // upgrade that changed hashtext): the next batch projects nothing but moves partition 0 back to partition 1's
         // place and records the hash, and projecting on from there gives every ticket its facts.
@@ -236,7 +237,7 @@ class TicketProjectionTest {
                 .indefinitely();
 
         assertEquals(0, tickets.projectNextBatch(0, 1000).await().indefinitely(), "no batch while not aligned");
-        for (int partition = 0; partition < TicketProjectionRepository.PARTITIONS; partition++) {
+        for (int partition = 0; partition < tickets.partitions(); partition++) {
             assertEquals(behind.getString("last_txid"), cursor(partition).getString("last_txid"));
             assertEquals(behind.getLong("last_seq"), cursor(partition).getLong("last_seq"));
         }
@@ -244,8 +245,87 @@ class TicketProjectionTest {
                 SELECT probe_hash = metrics.projection_hash_probe() FROM metrics.projection_partitioning
                 """).execute().await().indefinitely().iterator().next().getBoolean(0), "the hash is recorded anew");
 
-        assertEquals(20, log.project(), "both partitions project the second half, partition 0 again");
+        assertEquals(20, log.project(), "every partition projects the second half, partition 0 again");
         assertEquals(20L, count("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL"));
+    }
+
+    @Test
+    void aChangedCountOfPartitionsMovesEveryCursorToTheEarliestAndKeepsOnlyItsOwn() {
+        // The log half projected in four partitions, partition 0 ahead with the second half. A projection configured
+        // for two finds the recorded count is four: its first batch projects nothing, removes partitions 2 and 3 and
+        // puts 0 and 1 where the earliest cursor was; its two partitions then project the second half. Back to four:
+        // partitions 2 and 3 start where 0 and 1 stand, and what is written next is projected by the four.
+        assertEquals(4, tickets.partitions(), "the test's configuration");
+        List<Event> first = new ArrayList<>();
+        List<Event> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(5L * i);
+            first.add(event("ticket.created", created.toString()).ticket("P" + i).channel("email"));
+            second.add(event("ticket.resolved", created.plusHours(1).toString()).ticket("P" + i).agent("A1"));
+        }
+        log.appendAndProject(first.toArray(Event[]::new));
+        Row behind = cursor(1);
+        log.append(second.toArray(Event[]::new));
+        assertEquals(20, tickets.projectNextBatch(0, 1000).await().indefinitely());
+
+        TicketProjectionRepository inTwo = new TicketProjectionRepository(pool, 2);
+        assertEquals(0, inTwo.projectNextBatch(1, 1000).await().indefinitely(), "no batch while not aligned");
+        assertEquals(List.of("tickets/0", "tickets/1"), cursorNames());
+        for (int partition = 0; partition < 2; partition++) {
+            assertEquals(behind.getString("last_txid"), cursor(partition).getString("last_txid"));
+            assertEquals(behind.getLong("last_seq"), cursor(partition).getLong("last_seq"));
+        }
+        assertEquals(2L, count("SELECT partitions FROM metrics.projection_partitioning"));
+        for (int partition = 0; partition < 2; partition++) {
+            assertEquals(20, inTwo.projectNextBatch(partition, 1000).await().indefinitely());
+        }
+        assertEquals(20L, count("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL"));
+
+        Row end = cursor(0);
+        assertEquals(0, tickets.projectNextBatch(3, 1000).await().indefinitely(), "no batch while not aligned");
+        assertEquals(List.of("tickets/0", "tickets/1", "tickets/2", "tickets/3"), cursorNames());
+        for (int partition = 0; partition < 4; partition++) {
+            assertEquals(end.getLong("last_seq"), cursor(partition).getLong("last_seq"));
+        }
+        log.appendAndProject(event("ticket.reopened", "2026-03-02T12:00:00Z").ticket("P0"),
+                event("ticket.reopened", "2026-03-02T12:00:00Z").ticket("P1"));
+        assertEquals(18L, count("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL"));
+        assertEquals(4L, count("SELECT partitions FROM metrics.projection_partitioning"));
+    }
+
+    @Test
+    void twoPartitionsAreThePreviousReleasesAndFourSplitThem() {
+        // While a rolling upgrade runs the previous release (two partitions, by the hash's lowest bit) beside this one,
+        // both must agree on every event's partition; with four, the previous release's partition of each number
+        // holds this one's partition of that number.
+        assertEquals(0L, count("""
+                SELECT count(*) FROM generate_series(1, 20000) AS i,
+                     LATERAL (VALUES ('ticket.created', 'T' || i, NULL, 'e' || i),
+                                     ('contact.queued', NULL, 'C' || i, 'e' || i),
+                                     ('kb.article_viewed', NULL, NULL, 'e' || i)) AS e(type, ticket, contact, id)
+                WHERE metrics.projection_partition(e.type, e.ticket, e.contact, e.id)
+                          <> metrics.projection_partition(e.type, e.ticket, e.contact, e.id, 2)
+                   OR metrics.projection_partition(e.type, e.ticket, e.contact, e.id)
+                          <> metrics.projection_partition(e.type, e.ticket, e.contact, e.id, 4) % 2
+                """));
+    }
+
+    @Test
+    void aCountOfPartitionsOutsideOneToSixteenIsRefused() {
+        for (int partitions : new int[] { 0, -1, 17 }) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> new TicketProjectionRepository(pool, partitions));
+            assertEquals("supportpulse.metrics.projection.partitions must be between 1 and 16, not " + partitions,
+                    refused.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> tickets.projectNextBatch(4, 1000));
+    }
+
+    private List<String> cursorNames() {
+        List<String> names = new ArrayList<>();
+        pool.query("SELECT name FROM metrics.projection_cursor WHERE name LIKE 'tickets/%' ORDER BY name").execute()
+                .await().indefinitely().forEach(row -> names.add(row.getString(0)));
+        return names;
     }
 
     /** The single number a statement without parameters answers, such as a count. */

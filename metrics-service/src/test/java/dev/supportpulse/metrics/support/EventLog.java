@@ -5,6 +5,7 @@ import java.util.Arrays;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
@@ -21,10 +22,12 @@ public class EventLog {
 
     private final Pool pool;
     private final ProjectionService projection;
+    private final TicketProjectionRepository tickets;
 
-    public EventLog(Pool pool, ProjectionService projection) {
+    public EventLog(Pool pool, ProjectionService projection, TicketProjectionRepository tickets) {
         this.pool = pool;
         this.projection = projection;
+        this.tickets = tickets;
     }
 
     /**
@@ -32,10 +35,14 @@ public class EventLog {
      * {@link PackagedService}) one over a pool of the test's own, which waits for the service's own projection loop.
      */
     public static EventLog current() {
-        return TestDatabase.bean(EventLog.class, pool -> new EventLog(pool, null));
+        return TestDatabase.bean(EventLog.class, pool -> new EventLog(pool, null, null));
     }
 
-    /** Empties the event log and every read model, rewinds the projection and restores the default SLA policies. */
+    /**
+     * Empties the event log and every read model, rewinds the projection and restores the default SLA policies. In a
+     * {@code @QuarkusTest} the cursors are aligned for the projection's count of partitions too, so that a test's first
+     * batch projects instead of aligning them (against the packaged service, its projection aligns them itself).
+     */
     public void clear() {
         // Under every partition's turn, so that a batch running meanwhile finishes first: it locks these tables in
         // another order, and the two could deadlock (as SurveyLog#clear and the survey projection did).
@@ -45,7 +52,10 @@ public class EventLog {
                         + "metrics.ticket_reopens, metrics.ticket_reassignments, metrics.ticket_resolved_spans, "
                         + "metrics.ticket_messages, metrics.contacts, metrics.ticket_rollup, "
                         + "metrics.ticket_rollup_daily, metrics.quality_reviews, metrics.customer_segments, "
-                        + "metrics.self_service_events, metrics.business_events, metrics.costs").execute()))
+                        + "metrics.self_service_events, metrics.business_events, metrics.costs").execute())
+                .flatMap(emptied -> tickets == null ? Uni.createFrom().nullItem()
+                        : connection.preparedQuery("SELECT count(*) FROM metrics.realign_projection_partitions($1)")
+                                .execute(Tuple.of(tickets.partitions()))))
                 .await().indefinitely();
         rewind();
         pool.query(
