@@ -32,21 +32,31 @@ public class TicketProjectionRepository {
     public static final int MAX_PARTITIONS = 16;
 
     /**
-     * The advisory locks whose holder may move a partition's read models, with the partition as second key: its
-     * projection, or an SLA policy change, which takes them all.
+     * The advisory locks of the releases with two partitions, with the partition (0 or 1) as second key: their batches
+     * take their partition's exclusively, and an SLA policy change takes both.
      */
     private static final String TURN = "hashtext('supportpulse.metrics.tickets')";
 
-    /** One replica projects a partition at a time; the others find the lock taken and skip their turn. */
-    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock(" + TURN + ", $1)";
+    /** The advisory locks of the partitions, with the partition as second key. */
+    private static final String PARTITION_TURN = "hashtext('supportpulse.metrics.tickets.partition')";
 
     /**
-     * Takes every partition's turn for the current transaction, in partition order, waiting for batches in progress:
-     * the turns of as many partitions as there may be, whatever count each replica is configured for.
+     * One replica projects a partition at a time; the others find the lock taken and skip their turn. A batch also
+     * takes, shared, the two-partition turn of which its partition is part (partitions 0, 2, 4, ... of 0, the others of
+     * 1; V20's function splits those two partitions so), so that while a rolling upgrade runs the previous release
+     * beside this one, a batch of either never recomputes the tickets of a batch of the other at the same time.
+     */
+    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock_shared(" + TURN + ", $1 % 2) "
+            + "AND pg_try_advisory_xact_lock(" + PARTITION_TURN + ", $1)";
+
+    /**
+     * Takes every partition's turn for the current transaction, waiting for batches in progress: both two-partition
+     * turns exclusively, which every batch of either release holds one of. Batches that would start meanwhile find them
+     * taken or waited for and skip their turn.
      */
     public static final String HOLD_ALL_TURNS = """
-            SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, %d) AS p) turns
-            """.formatted(TURN, MAX_PARTITIONS - 1);
+            SELECT count(*) FROM (SELECT pg_advisory_xact_lock(%s, p) FROM generate_series(0, 1) AS p) turns
+            """.formatted(TURN);
 
     // "aligned": the server's hashtext, which picks each event's partition, gives what it gave when the cursors were
     // last aligned (migration V17 says why it may not), and they were aligned for this count of partitions. A cursor

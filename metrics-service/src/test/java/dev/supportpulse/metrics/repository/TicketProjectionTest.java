@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import dev.supportpulse.metrics.support.Event;
@@ -291,6 +292,34 @@ class TicketProjectionTest {
                 event("ticket.reopened", "2026-03-02T12:00:00Z").ticket("P1"));
         assertEquals(18L, count("SELECT count(*) FROM metrics.tickets WHERE resolved_at IS NOT NULL"));
         assertEquals(4L, count("SELECT partitions FROM metrics.projection_partitioning"));
+    }
+
+    @Test
+    void aBatchOfThePreviousReleaseKeepsTheTwoPartitionsItSpansFromProjecting() {
+        // A batch of the previous release's partition 0 holds that release's turn 0 exclusively while it recomputes
+        // the tickets of partitions 0 and 2 of four: those two skip their turn until it commits, 1 and 3 project.
+        List<Event> created = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            created.add(event("ticket.created", OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(i).toString())
+                    .ticket("R" + i).channel("chat"));
+        }
+        log.append(created.toArray(Event[]::new));
+        SqlConnection previousRelease = pool.getConnection().await().indefinitely();
+        try {
+            previousRelease.query("BEGIN").execute().await().indefinitely();
+            previousRelease.query("SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'), 0)").execute()
+                    .await().indefinitely();
+            assertEquals(0, tickets.projectNextBatch(0, 1000).await().indefinitely(), "partition 0 waits");
+            assertEquals(0, tickets.projectNextBatch(2, 1000).await().indefinitely(), "partition 2 waits");
+            assertEquals(12, tickets.projectNextBatch(1, 1000).await().indefinitely());
+            assertEquals(12, tickets.projectNextBatch(3, 1000).await().indefinitely());
+            previousRelease.query("COMMIT").execute().await().indefinitely();
+        } finally {
+            previousRelease.closeAndAwait();
+        }
+        assertEquals(12, tickets.projectNextBatch(0, 1000).await().indefinitely());
+        assertEquals(12, tickets.projectNextBatch(2, 1000).await().indefinitely());
+        assertEquals(12L, count("SELECT count(*) FROM metrics.tickets WHERE ticket_id LIKE 'R%'"));
     }
 
     @Test
