@@ -709,7 +709,10 @@ public class TicketProjectionRepository {
                         return;
                     }
                     Row earliest = moved.iterator().next();
-                    if (earliest.getBoolean("hash_changed")) {
+                    if (earliest.getLong("from_seq") == 0) {
+                        // The earliest cursor at the log's start, as on a new database: not worth a warning.
+                        LOG.infof("The event log is projected in %d partitions", partitions);
+                    } else if (earliest.getBoolean("hash_changed")) {
                         LOG.warnf("PostgreSQL's hashtext, which picks each event's projection partition, gives other "
                                 + "values than when the partitions were last aligned (a major-version upgrade, or a "
                                 + "restore on another platform): the %d partitions go on from the earliest cursor "
