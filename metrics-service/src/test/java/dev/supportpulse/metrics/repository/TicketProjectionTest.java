@@ -222,17 +222,7 @@ class TicketProjectionTest {
         // Partition 0 runs ahead of partition 1. Then the server's hash no longer gives what was recorded (as after an
         // upgrade that changed hashtext): the next batch projects nothing but moves partition 0 back to partition 1's
         // place and records the hash, and projecting on from there gives every ticket its facts.
-        List<Event> first = new ArrayList<>();
-        List<Event> second = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(5L * i);
-            first.add(event("ticket.created", created.toString()).ticket("H" + i).channel("email"));
-            second.add(event("ticket.resolved", created.plusHours(1).toString()).ticket("H" + i).agent("A1"));
-        }
-        log.appendAndProject(first.toArray(Event[]::new));
-        Row behind = cursor(1);
-        log.append(second.toArray(Event[]::new));
-        assertEquals(20, tickets.projectNextBatch(0, 1000).await().indefinitely());
+        Row behind = createdProjectedResolvedAheadInPartitionZero("H");
         assertTrue(cursor(0).getLong("last_seq") > behind.getLong("last_seq"), "partition 0 went ahead");
         pool.query("UPDATE metrics.projection_partitioning SET probe_hash = probe_hash + 1").execute().await()
                 .indefinitely();
@@ -257,17 +247,7 @@ class TicketProjectionTest {
         // puts 0 and 1 where the earliest cursor was; its two partitions then project the second half. Back to four:
         // partitions 2 and 3 start where 0 and 1 stand, and what is written next is projected by the four.
         assertEquals(4, tickets.partitions(), "the test's configuration");
-        List<Event> first = new ArrayList<>();
-        List<Event> second = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(5L * i);
-            first.add(event("ticket.created", created.toString()).ticket("P" + i).channel("email"));
-            second.add(event("ticket.resolved", created.plusHours(1).toString()).ticket("P" + i).agent("A1"));
-        }
-        log.appendAndProject(first.toArray(Event[]::new));
-        Row behind = cursor(1);
-        log.append(second.toArray(Event[]::new));
-        assertEquals(20, tickets.projectNextBatch(0, 1000).await().indefinitely());
+        Row behind = createdProjectedResolvedAheadInPartitionZero("P");
 
         TicketProjectionRepository inTwo = new TicketProjectionRepository(pool, 2);
         assertEquals(0, inTwo.projectNextBatch(1, 1000).await().indefinitely(), "no batch while not aligned");
@@ -355,6 +335,26 @@ class TicketProjectionTest {
         pool.query("SELECT name FROM metrics.projection_cursor WHERE name LIKE 'tickets/%' ORDER BY name").execute()
                 .await().indefinitely().forEach(row -> names.add(row.getString(0)));
         return names;
+    }
+
+    /**
+     * 20 tickets created and projected, then resolved, and only partition 0 projects the resolutions.
+     *
+     * @return where partition 1's cursor stands: behind the resolutions
+     */
+    private Row createdProjectedResolvedAheadInPartitionZero(String ticketPrefix) {
+        List<Event> first = new ArrayList<>();
+        List<Event> second = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            OffsetDateTime created = OffsetDateTime.parse("2026-03-02T09:00:00Z").plusMinutes(5L * i);
+            first.add(event("ticket.created", created.toString()).ticket(ticketPrefix + i).channel("email"));
+            second.add(event("ticket.resolved", created.plusHours(1).toString()).ticket(ticketPrefix + i).agent("A1"));
+        }
+        log.appendAndProject(first.toArray(Event[]::new));
+        Row behind = cursor(1);
+        log.append(second.toArray(Event[]::new));
+        assertEquals(20, tickets.projectNextBatch(0, 1000).await().indefinitely());
+        return behind;
     }
 
     /** The single number a statement without parameters answers, such as a count. */
