@@ -12,8 +12,8 @@ ALTER TABLE metrics.projection_partitioning
 
 -- An event's partition among the given number of them. For two it is the one that the four-argument function of V17
 -- gives (the hash's lowest bit), which the previous release keeps using while it still runs beside this one: the two
--- agree on every event, so this migration moves no cursor. For four, each of those two partitions is split in two,
--- so a previous release's partition still projects a superset of the events of the new partition of the same number.
+-- agree on every event, so this migration moves no cursor. For any even count, each partition's events lie within
+-- one of those two (the one of the same parity), which TicketProjectionRepository's turns rely on.
 CREATE FUNCTION metrics.projection_partition(type text, ticket_id text, contact_id text, event_id text,
                                              partitions integer)
     RETURNS integer

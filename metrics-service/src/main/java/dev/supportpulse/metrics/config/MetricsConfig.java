@@ -79,9 +79,9 @@ public interface MetricsConfig {
          * with ingest-service and its database sessions, two partitions got about 0.7 of a core and trailed the load
          * (caught up 1.16 times the ingest time after the load began), four kept pace with it (1.02 times). On a
          * machine of their own, each extra partition re-reads the log's windows and writes rollup rows of its own: on
-         * those two cores four took 19% longer than two to project the whole log. Every replica that projects needs the
-         * same value: a replica configured otherwise moves every cursor back to the earliest one first (projecting
-         * events again changes nothing, but costs the time). From 1 to 16.
+         * those two cores four took 12 to 19% longer than two to project the whole log (three runs). Every replica that
+         * projects needs the same value: a replica configured otherwise moves every cursor back to the earliest one
+         * first (projecting events again changes nothing, but costs the time). From 1 to 16.
          */
         @WithDefault("4")
         int partitions();

@@ -42,12 +42,17 @@ public class TicketProjectionRepository {
 
     /**
      * One replica projects a partition at a time; the others find the lock taken and skip their turn. A batch also
-     * takes, shared, the two-partition turn of which its partition is part (partitions 0, 2, 4, ... of 0, the others of
-     * 1; V20's function splits those two partitions so), so that while a rolling upgrade runs the previous release
-     * beside this one, a batch of either never recomputes the tickets of a batch of the other at the same time.
+     * takes, shared, the two-partition turns whose events its partition holds, so that while a rolling upgrade runs the
+     * previous release beside this one, a batch of either never recomputes the tickets of a batch of the other at the
+     * same time. Of an even count, a partition's events are those of one two-partition turn (V20's function):
+     * partitions 0, 2, 4, ... of turn 0, the others of turn 1. Of an odd count, they are of both.
      */
-    private static final String TAKE_TURN = "SELECT pg_try_advisory_xact_lock_shared(" + TURN + ", $1 % 2) "
-            + "AND pg_try_advisory_xact_lock(" + PARTITION_TURN + ", $1)";
+    private static String takeTurn(int partitions) {
+        String twoPartitionTurns = partitions % 2 == 0 ? "pg_try_advisory_xact_lock_shared(" + TURN + ", $1 % 2)"
+                : "pg_try_advisory_xact_lock_shared(" + TURN + ", 0) AND pg_try_advisory_xact_lock_shared(" + TURN
+                        + ", 1)";
+        return "SELECT " + twoPartitionTurns + " AND pg_try_advisory_xact_lock(" + PARTITION_TURN + ", $1)";
+    }
 
     /**
      * Takes every partition's turn for the current transaction, waiting for batches in progress: both two-partition
@@ -620,6 +625,7 @@ public class TicketProjectionRepository {
 
     private final Pool pool;
     private final int partitions;
+    private final String takeTurn;
 
     /**
      * The windows found lately, by where they start, while they are being found too. A window never changes once found:
@@ -646,6 +652,7 @@ public class TicketProjectionRepository {
         }
         this.pool = pool;
         this.partitions = partitions;
+        this.takeTurn = takeTurn(partitions);
         // Enough for every partition to find the windows the others found before it, a few windows behind.
         int knownWindowsKept = 8 * partitions;
         this.knownWindows = Collections.synchronizedMap(new LinkedHashMap<>(knownWindowsKept, 0.75f, true) {
@@ -681,7 +688,7 @@ public class TicketProjectionRepository {
             throw new IllegalArgumentException("partition " + partition + " of " + partitions);
         }
         return pool
-                .withTransaction(connection -> connection.preparedQuery(TAKE_TURN).execute(Tuple.of(partition))
+                .withTransaction(connection -> connection.preparedQuery(takeTurn).execute(Tuple.of(partition))
                         .map(rows -> rows.iterator().next().getBoolean(0))
                         .call(myTurn -> myTurn ? connection.query(TUNE).execute() : Uni.createFrom().nullItem())
                         .flatMap(myTurn -> myTurn ? projectWithLock(connection, partition, batchEvents)

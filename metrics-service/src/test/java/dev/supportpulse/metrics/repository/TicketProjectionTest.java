@@ -303,6 +303,32 @@ class TicketProjectionTest {
     }
 
     @Test
+    void ofAnOddCountEveryPartitionWaitsForEitherTurnOfThePreviousRelease() {
+        // Of three partitions, each holds events of both of the previous release's partitions: a batch of its
+        // partition 1 holding that turn keeps all three from projecting until it commits.
+        log.append(event("ticket.created", "2026-03-02T09:00:00Z").ticket("O1").channel("chat"));
+        TicketProjectionRepository inThree = new TicketProjectionRepository(pool, 3);
+        assertEquals(0, inThree.projectNextBatch(0, 1000).await().indefinitely(), "aligns the cursors for three");
+        SqlConnection previousRelease = pool.getConnection().await().indefinitely();
+        try {
+            previousRelease.query("BEGIN").execute().await().indefinitely();
+            previousRelease.query("SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'), 1)").execute()
+                    .await().indefinitely();
+            for (int partition = 0; partition < 3; partition++) {
+                assertEquals(0, inThree.projectNextBatch(partition, 1000).await().indefinitely(),
+                        "partition " + partition + " waits");
+            }
+            previousRelease.query("COMMIT").execute().await().indefinitely();
+        } finally {
+            previousRelease.closeAndAwait();
+        }
+        for (int partition = 0; partition < 3; partition++) {
+            assertEquals(1, inThree.projectNextBatch(partition, 1000).await().indefinitely());
+        }
+        assertEquals(1L, count("SELECT count(*) FROM metrics.tickets WHERE ticket_id = 'O1'"));
+    }
+
+    @Test
     void twoPartitionsAreThePreviousReleasesAndFourSplitThem() {
         // While a rolling upgrade runs the previous release (two partitions, by the hash's lowest bit) beside this one,
         // both must agree on every event's partition; with four, the previous release's partition of each number
