@@ -73,14 +73,14 @@ load() {
 }
 # Waits until a condition (SQL) holds, asking it every 10 ms in one database session: a psql started for each check
 # (Debian's is a Perl wrapper) took about 65 ms of CPU, a quarter of a core at a check every quarter second (and more
-# in the freshness check, which asked every 20 ms), taken from the projection being timed. Each check in a transaction of its own, so that the wait holds no
-# snapshot that would keep dead row versions from being pruned meanwhile.
+# in the freshness check, which asked every 20 ms), taken from the projection being timed. Each check in a transaction
+# of its own, so that the wait holds no snapshot that would keep dead row versions from being pruned meanwhile.
 wait_until() {
     sql "DO \$\$ BEGIN WHILE NOT coalesce(($1), false) LOOP COMMIT; PERFORM pg_sleep(0.01); END LOOP; END \$\$" \
         >/dev/null
 }
-# Caught up: no event beyond either partition's cursor (each passes the other's events too), which orders the log by
-# (txid, seq), not by seq alone: both cursors at or past the log's last event in that order, read from its index.
+# Caught up: no event beyond any partition's cursor (each passes the others' events too), which orders the log by
+# (txid, seq), not by seq alone: every cursor at or past the log's last event in that order, read from its index.
 # Asked as "no event after a cursor", the planner read the whole log: 3.6 s a check at 8 million events, which delayed
 # the moment seen and took CPU from the projection while it caught up.
 wait_caught_up() {
@@ -108,7 +108,8 @@ if [ -z "${REUSE:-}" ]; then
 fi
 # How far the projection had got when the load ended: the sequence of the cursor further behind in the log's
 # (txid, seq) order (cheap reads, so that they do not hold it back). With both on the same two cores, the projection's
-# two database sessions share them with the load's many processes and threads, and it runs well below its rate alone.
+# database sessions (one per partition) share them with the load's many processes and threads, and it runs well below
+# its rate alone.
 passed_seq=$(sql "SELECT last_seq FROM metrics.projection_cursor WHERE name LIKE 'tickets/%'
                    ORDER BY last_txid, last_seq LIMIT 1")
 last_seq=$(sql "SELECT coalesce(max(seq), 0) FROM ingest.events")

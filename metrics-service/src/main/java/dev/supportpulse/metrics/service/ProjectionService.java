@@ -33,7 +33,7 @@ public class ProjectionService {
 
     private final MetricsConfig.Projection config;
     private final Vertx vertx;
-    /** One follower per partition of the event log, each on its own connection, so on its own core. */
+    /** One follower per partition of the event log, each on its own connection, so PostgreSQL can run them at once. */
     private final List<Follower> events = new ArrayList<>();
     private final Follower surveys;
     private long timer = -1;

@@ -284,19 +284,12 @@ class TicketProjectionTest {
                     .ticket("R" + i).channel("chat"));
         }
         log.append(created.toArray(Event[]::new));
-        SqlConnection previousRelease = pool.getConnection().await().indefinitely();
-        try {
-            previousRelease.query("BEGIN").execute().await().indefinitely();
-            previousRelease.query("SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'), 0)").execute()
-                    .await().indefinitely();
+        whilePreviousReleaseHoldsTurn(0, () -> {
             assertEquals(0, tickets.projectNextBatch(0, 1000).await().indefinitely(), "partition 0 waits");
             assertEquals(0, tickets.projectNextBatch(2, 1000).await().indefinitely(), "partition 2 waits");
             assertEquals(12, tickets.projectNextBatch(1, 1000).await().indefinitely());
             assertEquals(12, tickets.projectNextBatch(3, 1000).await().indefinitely());
-            previousRelease.query("COMMIT").execute().await().indefinitely();
-        } finally {
-            previousRelease.closeAndAwait();
-        }
+        });
         assertEquals(12, tickets.projectNextBatch(0, 1000).await().indefinitely());
         assertEquals(12, tickets.projectNextBatch(2, 1000).await().indefinitely());
         assertEquals(12L, count("SELECT count(*) FROM metrics.tickets WHERE ticket_id LIKE 'R%'"));
@@ -309,19 +302,12 @@ class TicketProjectionTest {
         log.append(event("ticket.created", "2026-03-02T09:00:00Z").ticket("O1").channel("chat"));
         TicketProjectionRepository inThree = new TicketProjectionRepository(pool, 3);
         assertEquals(0, inThree.projectNextBatch(0, 1000).await().indefinitely(), "aligns the cursors for three");
-        SqlConnection previousRelease = pool.getConnection().await().indefinitely();
-        try {
-            previousRelease.query("BEGIN").execute().await().indefinitely();
-            previousRelease.query("SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'), 1)").execute()
-                    .await().indefinitely();
+        whilePreviousReleaseHoldsTurn(1, () -> {
             for (int partition = 0; partition < 3; partition++) {
                 assertEquals(0, inThree.projectNextBatch(partition, 1000).await().indefinitely(),
                         "partition " + partition + " waits");
             }
-            previousRelease.query("COMMIT").execute().await().indefinitely();
-        } finally {
-            previousRelease.closeAndAwait();
-        }
+        });
         for (int partition = 0; partition < 3; partition++) {
             assertEquals(1, inThree.projectNextBatch(partition, 1000).await().indefinitely());
         }
@@ -354,6 +340,20 @@ class TicketProjectionTest {
                     refused.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> tickets.projectNextBatch(4, 1000));
+    }
+
+    /** Runs {@code meanwhile} while a transaction holds a turn as a batch of the previous release holds it. */
+    private void whilePreviousReleaseHoldsTurn(int turn, Runnable meanwhile) {
+        SqlConnection previousRelease = pool.getConnection().await().indefinitely();
+        try {
+            previousRelease.query("BEGIN").execute().await().indefinitely();
+            previousRelease.preparedQuery("SELECT pg_advisory_xact_lock(hashtext('supportpulse.metrics.tickets'), $1)")
+                    .execute(Tuple.of(turn)).await().indefinitely();
+            meanwhile.run();
+            previousRelease.query("COMMIT").execute().await().indefinitely();
+        } finally {
+            previousRelease.closeAndAwait();
+        }
     }
 
     private List<String> cursorNames() {
